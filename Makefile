@@ -1,0 +1,32 @@
+# Two commands are all you need (see README.md):
+#   make serve   installs what it needs and serves the site on http://127.0.0.1:8000
+#   make test    installs what it needs and runs the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: serve test build validate install
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the pins or the package definition change.
+$(VENV)/.installed: requirements.txt pyproject.toml | $(BIN)/activate
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . || $(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+serve: install
+	$(BIN)/mkdocs serve --strict
+
+build: install
+	$(BIN)/mkdocs build --strict
+
+validate: install
+	$(BIN)/python scripts/validate.py
+
+test: install
+	$(BIN)/python -m pytest

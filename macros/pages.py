@@ -1,0 +1,96 @@
+"""Which pages the content generates, at which stable URL, with which title.
+
+Pure data, no MkDocs: the build hook turns each planned page into a virtual file
+whose source is nothing but one macro call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from . import urls
+from .model import Kennisbank
+from .render import facet_label, html_text
+from .taxonomy import TAXONOMY_FILE_NAME
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    src_uri: str  # virtual Markdown file in the docs tree
+    kind: str  # first argument of the ``pagina`` macro: which page template
+    args: tuple[str, ...]  # further arguments: item id, or vocabulary and value
+    title: str  # plain text; escaped when written into the page
+    description: str | None = None
+    source_path: str | None = None  # content file behind the page, for the edit link
+    search: bool = True  # whether the page belongs in the search index
+
+    def source(self) -> str:
+        """The page source: front matter plus a single macro call, nothing from content."""
+        meta = {"render_macros": True, "title": str(html_text(self.title))}
+        if self.description:
+            meta["description"] = str(html_text(self.description))
+        if not self.search:
+            meta["search"] = {"exclude": True}
+        # Ids and vocabulary names are validated slugs, so repr() is a safe literal.
+        args = ", ".join(repr(a) for a in (self.kind, *self.args))
+        front_matter = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+        return f"---\n{front_matter}---\n\n{{{{ pagina({args}) }}}}\n"
+
+
+def plan_pages(kb: Kennisbank, content_prefix: str = "content") -> list[PlannedPage]:
+    """Every generated page: one per item, the overviews, and one per facet value."""
+    taxonomy_path = f"{content_prefix}/{TAXONOMY_FILE_NAME}"
+    pages = [
+        PlannedPage(
+            urls.item_source(urls.CASES, case.id), "praktijkvoorbeeld", (case.id,), case.titel, case.samenvatting, case.source_path
+        )
+        for case in kb.cases
+    ]
+    pages += [
+        PlannedPage(urls.item_source(urls.LEARNING_LINES, line.id), "leerlijn", (line.id,), line.titel, line.samenvatting, line.source_path)
+        for line in kb.learning_lines
+    ]
+    pages += [
+        PlannedPage(urls.item_source(urls.RISKS, risk.id), "risico", (risk.id,), risk.titel, risk.samenvatting, risk.source_path)
+        for risk in kb.risks
+    ]
+    pages += [
+        PlannedPage(
+            urls.item_source(urls.MUNICIPALITIES, municipality.id),
+            "gemeente",
+            (municipality.id,),
+            f"Gemeente {municipality.naam}",
+            municipality.toelichting,
+            municipality.source_path,
+        )
+        for municipality in kb.municipalities
+    ]
+    advice_source = kb.advices[0].source_path if kb.advices else None
+    pages += [
+        PlannedPage(f"{urls.CASES}/index.md", "praktijkvoorbeelden", (), "Praktijkvoorbeelden", search=False),
+        PlannedPage(f"{urls.LEARNING_LINES}/index.md", "leerlijnen", (), "Leerlijnen", search=False),
+        PlannedPage(f"{urls.RISKS}/index.md", "risicos", (), "Risicokaarten", search=False),
+        PlannedPage(f"{urls.MUNICIPALITIES}/index.md", "gemeenten", (), "Gemeenten", search=False),
+        PlannedPage(f"{urls.ADVICES}/index.md", "adviezen", (), "Adviezen uit het rapport", source_path=advice_source),
+    ]
+    for vocabulary in kb.taxonomy.facets:
+        pages.append(
+            PlannedPage(
+                urls.facet_source(vocabulary), "facet", (vocabulary.id,), facet_label(vocabulary), vocabulary.uitleg, taxonomy_path
+            )
+        )
+        pages += [
+            PlannedPage(
+                urls.facet_source(vocabulary, term.id),
+                "facetwaarde",
+                (vocabulary.id, term.id),
+                f"{vocabulary.label}: {term.label}",
+                term.uitleg,
+                taxonomy_path,
+                search=False,
+            )
+            for term in vocabulary.terms
+        ]
+    return pages

@@ -1,0 +1,202 @@
+"""Render model items to page source (HTML blocks plus the editor's Markdown body).
+
+Content values are data: the Jinja environment escapes every value, and nothing
+from ``content/`` is ever compiled as a template. Markdown written by editors in
+short fields is converted with raw HTML switched off.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import partial
+from typing import Iterable
+
+import markdown
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from . import urls
+from .dates import dutch_date
+from .model import CASE_FACETS, Case, Kennisbank, facet_values
+from .taxonomy import Vocabulary
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def html_text(text: str) -> Markup:
+    """Text made safe for HTML *and* inert for template engines that look at it later.
+
+    Braces become character references: mkdocs-macros renders a page title again when
+    it sees ``{{``, and a content title must never run as a template.
+    """
+    return Markup(html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;"))
+
+
+def markdown_escape(text: str) -> Markup:
+    """Text that Markdown shows literally, e.g. an item title inside a Markdown heading."""
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(html_text(text))))
+
+
+class _TextMarkdown:
+    """Markdown for short fields (advice texts, explanations): no raw HTML at all."""
+
+    def __init__(self) -> None:
+        self._md = markdown.Markdown(extensions=["sane_lists"])
+        self._md.preprocessors.deregister("html_block")
+        self._md.inlinePatterns.deregister("html")
+
+    def block(self, text: str) -> Markup:
+        self._md.reset()
+        return Markup(self._md.convert(text))
+
+    def inline(self, text: str) -> Markup:
+        converted = str(self.block(text))
+        if converted.startswith("<p>") and converted.endswith("</p>") and converted.count("<p>") == 1:
+            converted = converted[3:-4]
+        return Markup(converted)
+
+
+def sections_text(sections: Iterable[str]) -> str:
+    """``("8.2", "12.5")`` -> ``paragrafen 8.2 en 12.5``."""
+    sections = list(sections)
+    if not sections:
+        return ""
+    paragraphs = [s for s in sections if not s.startswith("Bijlage")]
+    appendices = [s for s in sections if s.startswith("Bijlage")]
+    parts = []
+    if paragraphs:
+        word = "paragraaf" if len(paragraphs) == 1 else "paragrafen"
+        parts.append(f"{word} {_join(paragraphs)}")
+    parts.extend(appendices)
+    return _join(parts)
+
+
+def _join(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " en " + words[-1]
+
+
+class Renderer:
+    """Turns the model into page source; one instance per build, shared by all pages."""
+
+    def __init__(self, kennisbank: Kennisbank):
+        self.kb = kennisbank
+        self._text_markdown = _TextMarkdown()
+        self.env = Environment(
+            loader=PackageLoader("macros", "templates"),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update(
+            datum=dutch_date,
+            md=self._text_markdown.block,
+            md_inline=self._text_markdown.inline,
+            md_escape=markdown_escape,
+            secties=sections_text,
+        )
+        taxonomy = kennisbank.taxonomy
+        self.env.globals.update(
+            kb=kennisbank,
+            tax=taxonomy,
+            urls=urls,
+            facet_values=facet_values,
+            # The vocabularies a case page shows, in taxonomy order.
+            case_vocabularies=[v for v in taxonomy.vocabularies if v.id in CASE_FACETS],
+        )
+
+    def _render(self, template: str, page_url: str, **context) -> str:
+        link = partial(urls.relative, page_url)
+        return self.env.get_template(template).render(link=link, **context)
+
+    # ------------------------------------------------------------ item pages
+
+    def case_page(self, case_id: str, page_url: str) -> str:
+        case = self.kb.case(case_id)
+        return self._render(
+            "praktijkvoorbeeld.html",
+            page_url,
+            case=case,
+            # The body is the editor's Markdown: validated (no HTML, safe links) and
+            # sanitized after conversion; it must reach Markdown unescaped.
+            body=Markup(case.body),
+            risks=self.kb.risks_for_case(case),
+            learning_lines=self.kb.learning_lines_for_case(case),
+            advices=self.kb.advices_for_case(case),
+        )
+
+    def learning_line_page(self, line_id: str, page_url: str) -> str:
+        line = self.kb.learning_line(line_id)
+        return self._render(
+            "leerlijn.html",
+            page_url,
+            line=line,
+            body=Markup(line.body),
+            cases=self.kb.cases_for_learning_line(line),
+            advices=self.kb.advices_for_learning_line(line),
+        )
+
+    def risk_page(self, risk_id: str, page_url: str) -> str:
+        risk = self.kb.risk(risk_id)
+        return self._render(
+            "risico.html",
+            page_url,
+            risk=risk,
+            body=Markup(risk.body),
+            cases=self.kb.cases_for_risk(risk),
+            advices=self.kb.advices_for_risk(risk),
+        )
+
+    def municipality_page(self, municipality_id: str, page_url: str) -> str:
+        municipality = self.kb.municipality(municipality_id)
+        return self._render(
+            "gemeente.html",
+            page_url,
+            municipality=municipality,
+            cases=self.kb.cases_of_municipality(municipality_id),
+        )
+
+    # ------------------------------------------------------------ overviews
+
+    def advices_page(self, page_url: str) -> str:
+        chapters = self.kb.taxonomy["hoofdstuk"]
+        grouped = [(term, self.kb.advices_in_chapter(int(term.id))) for term in chapters.terms]
+        return self._render("adviezen.html", page_url, chapters=[(t, a) for t, a in grouped if a])
+
+    def cases_overview(self, page_url: str) -> str:
+        return self._render("praktijkvoorbeelden.html", page_url, cases=self.kb.cases)
+
+    def facet_overview(self, vocabulary_id: str, page_url: str) -> str:
+        vocabulary = self.kb.taxonomy[vocabulary_id]
+        return self._render(
+            "facet.html", page_url, vocabulary=vocabulary, counts=self.kb.facet_counts(vocabulary)
+        )
+
+    def facet_value(self, vocabulary_id: str, term_id: str, page_url: str) -> str:
+        vocabulary = self.kb.taxonomy[vocabulary_id]
+        return self._render(
+            "facetwaarde.html",
+            page_url,
+            vocabulary=vocabulary,
+            term=vocabulary.term(term_id),
+            cases=self.kb.cases_with(vocabulary_id, term_id),
+        )
+
+    def learning_lines_overview(self, page_url: str) -> str:
+        return self._render("leerlijnen.html", page_url, lines=self.kb.learning_lines)
+
+    def risks_overview(self, page_url: str) -> str:
+        return self._render("risicos.html", page_url, risks=self.kb.risks)
+
+    def municipalities_overview(self, page_url: str) -> str:
+        return self._render("gemeenten.html", page_url, municipalities=self.kb.municipalities)
+
+
+def facet_label(vocabulary: Vocabulary) -> str:
+    """Title of a facet overview, e.g. 'Praktijkvoorbeelden naar domein'."""
+    return f"Praktijkvoorbeelden naar {vocabulary.label[0].lower()}{vocabulary.label[1:]}"
+
+
+def case_municipalities(kennisbank: Kennisbank, case: Case) -> list[str]:
+    return [kennisbank.municipality(m).naam for m in case.gemeenten]

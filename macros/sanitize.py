@@ -1,0 +1,53 @@
+"""Last line of defence: every built page's HTML passes an allowlist sanitizer.
+
+Validation already refuses HTML and unsafe links in content; this makes sure that
+nothing that slips through (a new Markdown extension, an unforeseen syntax) can put
+script, event handlers, ``javascript:`` links, frames or third-party images on a page.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import nh3
+
+TAGS = {
+    "a", "abbr", "aside", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup",
+    "dd", "del", "details", "div", "dl", "dt", "em", "figcaption", "figure", "footer", "h1", "h2",
+    "h3", "h4", "h5", "h6", "header", "hr", "i", "img", "ins", "kbd", "li", "mark", "nav", "ol",
+    "p", "pre", "q", "s", "section", "small", "span", "strong", "sub", "summary", "sup", "table",
+    "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
+}
+GENERIC_ATTRIBUTES = {"class", "id", "title", "lang", "role", "aria-label", "aria-labelledby", "aria-describedby", "aria-hidden", "aria-live", "hidden"}
+ATTRIBUTES = {
+    "*": GENERIC_ATTRIBUTES,
+    "a": {"href", "rel", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "ol": {"start", "reversed"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "time": {"datetime"},
+    "details": {"open"},
+}
+
+
+def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
+    # An image from another host would make the reader's browser contact that host.
+    if tag == "img" and attribute == "src":
+        parts = urlsplit(value)
+        if parts.scheme or parts.netloc:
+            return None
+    return value
+
+
+def sanitize_html(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel=None,
+        strip_comments=True,
+        generic_attribute_prefixes={"data-"},
+        attribute_filter=_keep_attribute,
+    )

@@ -1,0 +1,57 @@
+"""The URL scheme. Links are forever: every URL is derived from a permanent id or number.
+
+URLs are site-relative without a leading slash (``praktijkvoorbeelden/x/``); pages turn
+them into relative links so that the site works under any prefix (editions, mirrors).
+"""
+
+from __future__ import annotations
+
+from .taxonomy import Vocabulary
+
+CASES = "praktijkvoorbeelden"
+LEARNING_LINES = "leerlijnen"
+RISKS = "risicos"
+MUNICIPALITIES = "gemeenten"
+ADVICES = "adviezen"
+
+
+def item_url(collection: str, item_id: str) -> str:
+    return f"{collection}/{item_id}/"
+
+
+def item_source(collection: str, item_id: str) -> str:
+    """The virtual Markdown file (``src_uri``) behind an item page."""
+    return f"{collection}/{item_id}.md"
+
+
+def collection_url(collection: str) -> str:
+    return f"{collection}/"
+
+
+def advice_anchor(number: int) -> str:
+    return f"advies-{number}"
+
+
+def advice_url(number: int) -> str:
+    return f"{ADVICES}/#{advice_anchor(number)}"
+
+
+def facet_url(vocabulary: Vocabulary, term_id: str | None = None) -> str:
+    if term_id is None:
+        return f"{CASES}/{vocabulary.slug}/"
+    return f"{CASES}/{vocabulary.slug}/{term_id}/"
+
+
+def facet_source(vocabulary: Vocabulary, term_id: str | None = None) -> str:
+    if term_id is None:
+        return f"{CASES}/{vocabulary.slug}/index.md"
+    return f"{CASES}/{vocabulary.slug}/{term_id}.md"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at ``from_url`` to ``to_url`` (both site-relative directory URLs)."""
+    depth = len([part for part in from_url.split("#")[0].split("/") if part])
+    if not from_url.endswith("/") and depth:
+        depth -= 1  # a file URL such as 404.html lives in its parent directory
+    prefix = "../" * depth
+    return (prefix + to_url) or "./"
