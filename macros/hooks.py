@@ -31,7 +31,7 @@ from macros.urls import CASES, facet_source
 from macros.model import Kennisbank
 from macros.pages import PlannedPage, plan_pages
 from macros.problems import ContentError
-from macros.render import Renderer
+from macros.render import Renderer, html_text
 from macros.sanitize import sanitize_html
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
@@ -80,8 +80,9 @@ def _add_facets_to_nav(nav: list | None, kennisbank: Kennisbank) -> None:
         section = next(iter(entry.values())) if isinstance(entry, dict) else None
         if isinstance(section, list) and overview in section:
             known = {next(iter(e.values())) if isinstance(e, dict) else e for e in section}
+            # Navigation titles are printed unescaped by the theme: escape them here.
             section.extend(
-                {facet.label: facet_source(facet)}
+                {str(html_text(facet.label)): facet_source(facet)}
                 for facet in kennisbank.taxonomy.facets
                 if facet_source(facet) not in known
             )

@@ -6,6 +6,8 @@ them into relative links so that the site works under any prefix (editions, mirr
 
 from __future__ import annotations
 
+import posixpath
+
 from .taxonomy import Vocabulary
 
 CASES = "praktijkvoorbeelden"
@@ -49,9 +51,16 @@ def facet_source(vocabulary: Vocabulary, term_id: str | None = None) -> str:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """A link from the page at ``from_url`` to ``to_url`` (both site-relative directory URLs)."""
-    depth = len([part for part in from_url.split("#")[0].split("/") if part])
-    if not from_url.endswith("/") and depth:
-        depth -= 1  # a file URL such as 404.html lives in its parent directory
-    prefix = "../" * depth
-    return (prefix + to_url) or "./"
+    """A relative link from the page at ``from_url`` to ``to_url`` (site-relative URLs).
+
+    Relative links keep working under any prefix: an edition folder, a mirror, a file.
+    """
+    target, _, anchor = to_url.partition("#")
+    base = from_url.split("#")[0]
+    base_dir = base if base.endswith("/") or not base else posixpath.dirname(base)
+    path = posixpath.relpath(target.rstrip("/") or ".", base_dir.rstrip("/") or ".")
+    if target.endswith("/") or not target:
+        path = "./" if path == "." else path + "/"
+    if anchor:
+        return f"#{anchor}" if path == "./" else f"{path}#{anchor}"
+    return path

@@ -1,0 +1,159 @@
+"""Content is data: hostile text in any field is shown as text, never run.
+
+A case whose every text field carries an attack is built; then every page, the
+search index and the sitemap are scanned. Markdown bodies may not contain HTML at
+all (refused with a message, see test_validation); the sanitizer is tested on its own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.sanitize import sanitize_html
+
+from .conftest import build, make_site
+from .htmlscan import parse, text_of
+
+JINJA = "{{ 7*7 }}"
+PAYLOADS = [
+    '<script>alert("kb")</script>',
+    '<img src=x onerror="alert(1)">',
+    '" onmouseover="alert(1)" x="',
+    JINJA,
+    "{% for x in range(3) %}herhaald{% endfor %}",
+    "<iframe src=https://evil.example></iframe>",
+]
+PAYLOAD = " ".join(PAYLOADS)  # 200+ characters: too long for a title, fine for a summary
+TITLE = '<script>alert("t")</script> ' + JINJA  # fits in 90 characters
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    from .conftest import VALID_CONTENT
+    import shutil
+
+    root = tmp_path_factory.mktemp("aanval")
+    content = root / "inhoud"
+    shutil.copytree(VALID_CONTENT, content)
+    meta = {
+        "id": "aanval",
+        "titel": TITLE,
+        "samenvatting": PAYLOAD,
+        "organisaties": PAYLOADS,
+        "partners": PAYLOADS,
+        "gemeenten": ["voorbeeldstad"],
+        "domein": "sociaal",
+        "trefwoorden": [p[:60] for p in PAYLOADS],
+        "eigenaar": PAYLOADS[1],
+        "bron": {"rapport": ["5.1.1"], "links": [{"titel": PAYLOADS[0], "url": "https://example.org/?q=<script>"}]},
+        "toegevoegd": "2026-01-01",
+        "bijgewerkt": "2026-01-01",
+    }
+    body = f"## Wat is er gedaan\n\nTekst met {JINJA} en {{% raw %}} en `<script>` in code.\n"
+    (content / "praktijkvoorbeelden" / "aanval.md").write_text(
+        "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n" + body, encoding="utf-8"
+    )
+    # Taxonomy labels are content too: they reach the navigation and every case page.
+    taxonomy = content / "taxonomie.yaml"
+    taxonomy.write_text(
+        taxonomy.read_text(encoding="utf-8").replace("  label: Domein\n", "  label: 'Domein <img src=x onerror=alert(2)>'\n", 1),
+        encoding="utf-8",
+    )
+    municipalities = content / "gemeenten.yaml"
+    municipalities.write_text(
+        municipalities.read_text(encoding="utf-8").replace("naam: Voorbeeldstad", "naam: 'Voorbeeldstad <script>alert(3)</script>'", 1),
+        encoding="utf-8",
+    )
+    site = make_site(root / "project", content)
+    build(site)
+    return site / "site"
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_no_event_handlers_or_script_from_content_anywhere(hostile_site):
+    for path in html_files(hostile_site):
+        document = parse(path)
+        for element in document.elements:
+            handlers = [name for name in element.attrs if name.startswith("on")]
+            assert not handlers, (path, element)
+            for name in ("href", "src"):
+                assert not (element.attrs.get(name) or "").strip().lower().startswith("javascript:"), (path, element)
+            assert element.tag not in {"iframe", "object", "embed"}, (path, element)
+            if element.tag == "img":
+                assert element.attrs.get("src") != "x", (path, element)
+            if element.tag == "script":
+                assert "alert" not in element.text, (path, element.text[:200])
+                src = element.attrs.get("src")
+                assert src is None or "assets/javascripts/" in src, (path, src)
+
+
+def test_payloads_are_shown_as_text(hostile_site):
+    case = hostile_site / "praktijkvoorbeelden" / "aanval" / "index.html"
+    text = text_of(case)
+    assert '<script>alert("t")</script> {{ 7*7 }}' in text  # the title, as typed
+    assert '<img src=x onerror="alert(1)">' in text
+    assert "Tekst met {{ 7*7 }} en {% raw %} en <script> in code." in text
+    assert "49" not in text
+    assert "herhaaldherhaald" not in text
+
+
+def test_title_and_meta_description_are_escaped(hostile_site):
+    html = (hostile_site / "praktijkvoorbeelden" / "aanval" / "index.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert "&lt;script&gt;" in title and "<script>" not in title and "49" not in title
+    description = parse(hostile_site / "praktijkvoorbeelden" / "aanval" / "index.html").find("meta", name="description")
+    assert description[0].attrs["content"].startswith('<script>alert("kb")</script>')  # attribute value, decoded
+    assert 'content="&lt;script&gt;alert(&#34;kb&#34;)' in html or 'content="&lt;script&gt;alert(&quot;kb&quot;)' in html
+
+
+def test_navigation_labels_from_the_taxonomy_are_escaped(hostile_site):
+    html = (hostile_site / "index.html").read_text(encoding="utf-8")
+    assert "Domein &lt;img src=x onerror=alert(2)&gt;" in html
+    assert "<img src=x" not in html
+
+
+def test_search_index_holds_escaped_text(hostile_site):
+    index = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = [d for d in index["docs"] if d["location"].startswith("praktijkvoorbeelden/aanval/")]
+    assert entries
+    for entry in entries:
+        # Material renders search results as HTML: every '<' from content must be escaped.
+        assert "<script" not in entry["title"] + entry["text"]
+        assert "<img" not in entry["title"] + entry["text"]
+    assert any("&lt;script&gt;" in e["title"] for e in entries)
+
+
+def test_municipality_name_payload_is_escaped_on_every_page(hostile_site):
+    for path in html_files(hostile_site):
+        assert "<script>alert(3)" not in path.read_text(encoding="utf-8"), path
+
+
+@pytest.mark.parametrize(
+    "dirty, forbidden",
+    [
+        ('<p onclick="x()">a</p>', "onclick"),
+        ("<script>alert(1)</script>", "<script"),
+        ('<a href="javascript:alert(1)">x</a>', "javascript:"),
+        ('<a href="jav&#x61;script:alert(1)">x</a>', "script:"),
+        ('<img src="https://tracker.example/p.png" alt="">', "tracker.example"),
+        ('<iframe src="https://evil.example"></iframe>', "iframe"),
+        ('<div style="background:url(https://evil.example/x)">x</div>', "evil.example"),
+        ("<svg><script>alert(1)</script></svg>", "alert"),
+        ('<form action="https://evil.example"><input name=a></form>', "form"),
+    ],
+)
+def test_sanitizer_removes_active_markup(dirty, forbidden):
+    assert forbidden not in sanitize_html(dirty)
+
+
+def test_sanitizer_keeps_what_pages_need():
+    clean = '<h2 id="x">Kop<a class="headerlink" href="#x" title="Link">#</a></h2><div class="kb-facts" data-domein="sociaal"><img alt="grafiek" src="../figuren/a.svg"></div>'
+    assert sanitize_html(clean) == clean
