@@ -98,6 +98,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             "Deze bestanden in docs/ hebben hetzelfde adres als een gegenereerde pagina; "
             f"hernoem of verwijder ze: {', '.join('docs/' + c for c in clashes)}"
         )
+    missing = [f"content/hoofdstukken.yaml: hoofdstuk {c.nummer}: pagina: docs/{c.pagina} bestaat niet." for c in state.kennisbank.chapters if c.pagina and files.get_file_from_path(c.pagina) is None]
+    if missing:
+        for message in missing:
+            log.error(message)
+        raise PluginError("Een hoofdstuk verwijst naar een verhaalpagina die niet bestaat; zie hierboven.")
+    for vocabulary in state.kennisbank.taxonomy.facets:
+        # Charts are made from the content at every build, so they follow it.
+        files.append(File.generated(config, f"grafieken/{vocabulary.slug}.svg", content=state.renderer.chart_svg(vocabulary.id)))
     for page in state.pages.values():
         # Item and value pages are reached through the overviews, not the navigation.
         file = File.generated(config, page.src_uri, content=page.source(), inclusion=InclusionLevel.NOT_IN_NAV)

@@ -17,6 +17,7 @@ from .problems import ContentError, Problem, suggestion
 from .schema import (
     ADVICES,
     CASES,
+    CHAPTERS,
     COLLECTIONS,
     INVALID,
     LEARNING_LINES,
@@ -36,7 +37,7 @@ log = logging.getLogger("mkdocs.plugins.kennisbank")
 
 # Files and folders that may stand in content/; anything else is an error, so that
 # nothing an editor adds is silently left off the site.
-EXPECTED = {TAXONOMY_FILE, "gemeenten.yaml", "adviezen.yaml", "praktijkvoorbeelden", "leerlijnen", "risicos", "README.md"}
+EXPECTED = {TAXONOMY_FILE, "hoofdstukken.yaml", "gemeenten.yaml", "adviezen.yaml", "praktijkvoorbeelden", "leerlijnen", "risicos", "README.md"}
 
 
 def load_kennisbank(content_dir: Path) -> m.Kennisbank:
@@ -87,6 +88,7 @@ def check_content(content_dir: Path) -> tuple[m.Kennisbank | None, list[Problem]
             risks=tuple(sorted(items[RISKS.name], key=lambda r: r.titel.lower())),
             advices=tuple(sorted(items[ADVICES.name], key=lambda a: a.nummer)),
             municipalities=tuple(sorted(items[MUNICIPALITIES.name], key=lambda g: g.naam.lower())),
+            chapters=tuple(sorted(items[CHAPTERS.name], key=lambda c: c.nummer)),
         )
         problems.extend(_reference_problems(kennisbank, references))
         problems.extend(_alias_problems(kennisbank))
@@ -257,10 +259,11 @@ def _reference_problems(kennisbank: m.Kennisbank, references: list[Reference]) -
     for ref in references:
         if kennisbank.has(ref.collection, ref.value):
             continue
-        if ref.collection == ADVICES.name:
-            existing = [a.nummer for a in kennisbank.advices]
+        if ref.collection in (ADVICES.name, CHAPTERS.name):
+            existing = [a.nummer for a in (kennisbank.advices if ref.collection == ADVICES.name else kennisbank.chapters)]
             hint = f" Bestaande nummers: {', '.join(map(str, existing))}." if existing else ""
-            message = f"advies {ref.value} bestaat niet in content/adviezen.yaml.{hint}"
+            singular = ADVICES.singular if ref.collection == ADVICES.name else CHAPTERS.singular
+            message = f"{singular} {ref.value} bestaat niet in content/{ref.collection}.yaml.{hint}"
         else:
             existing = _ids(kennisbank, ref.collection)
             message = (
@@ -337,6 +340,8 @@ def _build(collection: Collection, clean: dict, document: SourceDocument):
         return m.Risk(**fields)
     if collection is ADVICES:
         return m.Advice(**{**clean, "bron": _bron(clean["bron"]), "source_path": document.path})
+    if collection is CHAPTERS:
+        return m.Chapter(**{**clean, "bron": _bron(clean["bron"]), "source_path": document.path})
     if collection is MUNICIPALITIES:
         return m.Municipality(**{**clean, "bron": _bron(clean["bron"]), "source_path": document.path})
     raise ValueError(collection.name)

@@ -124,6 +124,16 @@ class Advice:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Chapter:
+    nummer: int
+    titel: str
+    bron: Bron
+    conclusie: str | None = None
+    pagina: str | None = None  # story page in docs/
+    source_path: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
 class Municipality:
     id: str
     naam: str
@@ -165,6 +175,7 @@ class Kennisbank:
     risks: tuple[Risk, ...]
     advices: tuple[Advice, ...]
     municipalities: tuple[Municipality, ...]
+    chapters: tuple[Chapter, ...] = ()
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -174,6 +185,7 @@ class Kennisbank:
         index["risk"] = {r.id: r for r in self.risks}
         index["advice"] = {a.nummer: a for a in self.advices}
         index["municipality"] = {m.id: m for m in self.municipalities}
+        index["chapter"] = {c.nummer: c for c in self.chapters}
         # Reverse relations, computed once so that thousands of cases stay linear.
         cases_by = defaultdict(list)
         for case in self.cases:
@@ -226,6 +238,9 @@ class Kennisbank:
     def municipality(self, municipality_id: str) -> Municipality:
         return self._index["municipality"][municipality_id]
 
+    def chapter(self, number: int) -> Chapter:
+        return self._index["chapter"][number]
+
     def has(self, collection: str, key: object) -> bool:
         kind = {
             "praktijkvoorbeelden": "case",
@@ -233,6 +248,7 @@ class Kennisbank:
             "risicos": "risk",
             "adviezen": "advice",
             "gemeenten": "municipality",
+            "hoofdstukken": "chapter",
         }[collection]
         return key in self._index[kind]
 

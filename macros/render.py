@@ -160,9 +160,8 @@ class Renderer:
     # ------------------------------------------------------------ overviews
 
     def advices_page(self, page_url: str) -> str:
-        chapters = self.kb.taxonomy["hoofdstuk"]
-        grouped = [(term, self.kb.advices_in_chapter(int(term.id))) for term in chapters.terms]
-        return self._render("adviezen.html", page_url, chapters=[(t, a) for t, a in grouped if a])
+        grouped = [(chapter, self.kb.advices_in_chapter(chapter.nummer)) for chapter in self.kb.chapters]
+        return self._render("adviezen.html", page_url, chapters=[(c, a) for c, a in grouped if a])
 
     def cases_overview(self, page_url: str) -> str:
         return self._render("praktijkvoorbeelden.html", page_url, cases=self.kb.cases)
@@ -184,13 +183,61 @@ class Renderer:
         )
 
     def learning_lines_overview(self, page_url: str) -> str:
-        return self._render("leerlijnen.html", page_url, lines=self.kb.learning_lines)
+        return self._render("leerlijnen.html", page_url, lines=self.kb.learning_lines, intro=True)
 
     def risks_overview(self, page_url: str) -> str:
-        return self._render("risicos.html", page_url, risks=self.kb.risks)
+        return self._render("risicos.html", page_url, risks=self.kb.risks, intro=True)
 
     def municipalities_overview(self, page_url: str) -> str:
         return self._render("gemeenten.html", page_url, municipalities=self.kb.municipalities)
+
+
+    # ------------------------------------------------------------ story blocks
+
+    def advice_block(self, chapter: int, page_url: str) -> str:
+        return self._render("blok_adviezen.html", page_url, advices=self.kb.advices_in_chapter(chapter))
+
+    def conclusion_block(self, chapter: int, page_url: str) -> str:
+        return self._render("blok_conclusie.html", page_url, chapter=self.kb.chapter(chapter))
+
+    def case_block(self, page_url: str, ids: Iterable[str] = (), **facets: str) -> str:
+        """Cards for the cases named, or for all cases with the given facet values."""
+        cases = [self.kb.case(i) for i in ids]
+        for vocabulary_id, value in facets.items():
+            matching = self.kb.cases_with(vocabulary_id, value)
+            cases = [c for c in cases if c in matching] if ids else list(matching)
+            ids = [c.id for c in cases]
+        return self._render("blok_praktijkvoorbeelden.html", page_url, cases=cases)
+
+    def learning_lines_block(self, page_url: str) -> str:
+        return self._render("leerlijnen.html", page_url, lines=self.kb.learning_lines, intro=False)
+
+    def risks_block(self, page_url: str) -> str:
+        return self._render("risicos.html", page_url, risks=self.kb.risks, intro=False)
+
+    def municipalities_block(self, page_url: str, categorie: str) -> str:
+        members = [m for m in self.kb.municipalities if m.categorie == categorie]
+        return self._render("blok_gemeenten.html", page_url, municipalities=members)
+
+    def vocabulary_block(self, vocabulary_id: str, page_url: str) -> str:
+        vocabulary = self.kb.taxonomy[vocabulary_id]
+        return self._render("blok_waarden.html", page_url, vocabulary=vocabulary, counts=self.kb.facet_counts(vocabulary))
+
+    def figure_block(self, file: str, alt: str, caption: str, page_url: str) -> str:
+        return self._render("blok_figuur.html", page_url, src=f"figuren/{file}", alt=alt, caption=caption)
+
+    def chart_block(self, vocabulary_id: str, page_url: str) -> str:
+        vocabulary = self.kb.taxonomy[vocabulary_id]
+        return self._render("blok_grafiek.html", page_url, vocabulary=vocabulary, counts=self.kb.facet_counts(vocabulary))
+
+    def chart_svg(self, vocabulary_id: str) -> str:
+        """A bar chart of the number of cases per value, as a standalone SVG file."""
+        vocabulary = self.kb.taxonomy[vocabulary_id]
+        return self.env.get_template("grafiek.svg").render(vocabulary=vocabulary, counts=self.kb.facet_counts(vocabulary))
+
+    def summary_page(self, page_url: str) -> str:
+        chapters = [(chapter, self.kb.advices_in_chapter(chapter.nummer)) for chapter in self.kb.chapters]
+        return self._render("samenvatting.html", page_url, chapters=chapters)
 
 
 def facet_label(vocabulary: Vocabulary) -> str:

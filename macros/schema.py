@@ -227,23 +227,6 @@ class Choice(Kind):
 
 
 @dataclass(frozen=True)
-class Chapter(Choice):
-    """A chapter number of the report; the chapters and their titles are in the taxonomy."""
-
-    vocabulary: str = "hoofdstuk"
-    description: str = "een hoofdstuknummer (een getal)"
-
-    def check(self, value, path, ctx):
-        number = Integer(1, 99).check(value, path, ctx)
-        if number is INVALID:
-            return INVALID
-        allowed = ctx.taxonomy[self.vocabulary].ids() if self.vocabulary in ctx.taxonomy else []
-        if str(number) not in allowed:
-            return ctx.fail(path, f"hoofdstuk {number} bestaat niet. Toegestaan: {allowed_list(allowed)}.")
-        return number
-
-
-@dataclass(frozen=True)
 class ListOf(Kind):
     """A list of values of one kind, without duplicates."""
 
@@ -275,13 +258,14 @@ class ListOf(Kind):
 
 @dataclass(frozen=True)
 class Ref(Kind):
-    """The id (or, for advices, the number) of an item in another collection."""
+    """The id (or, for numbered collections, the number) of an item in another collection."""
 
     collection: str
+    numbered: bool = False
     description: str = "een verwijzing"
 
     def check(self, value, path, ctx):
-        kind = Integer(1, 999) if self.collection == "adviezen" else Identifier()
+        kind = Integer(1, 999) if self.numbered else Identifier()
         checked = kind.check(value, path, ctx)
         if checked is not INVALID:
             ctx.references.append(Reference(self.collection, checked, ctx.document.path, ctx.document.line(path), dotted(path)))
@@ -398,7 +382,7 @@ CASE_FIELDS = (
     Field("partners", ListOf(Text(120)), False, "Partners buiten de gemeente (kennisinstellingen, bedrijven, inwoners)."),
     Field("risicos", ListOf(Ref("risicos")), False, "Ids van risicokaarten die dit voorbeeld raakt."),
     Field("leerlijnen", ListOf(Ref("leerlijnen")), False, "Ids van leerlijnen waar dit voorbeeld bij past."),
-    Field("adviezen", ListOf(Ref("adviezen")), False, "Nummers van adviezen uit het rapport die hierover gaan."),
+    Field("adviezen", ListOf(Ref("adviezen", numbered=True)), False, "Nummers van adviezen uit het rapport die hierover gaan."),
     _BRON,
 ) + _COMMON_TAIL
 
@@ -418,7 +402,7 @@ LEARNING_LINE_FIELDS = (
     Field("vormen", ListOf(Text(200)), False, "Vormen van leren, bijv. masterclass, summer course, datalab."),
     Field("strategieen", ListOf(_STRATEGY), False, "Voor leerlijn 4: de strategieën om experimenten met het primaire proces te verbinden."),
     Field("praktijkvoorbeelden", ListOf(Ref("praktijkvoorbeelden")), False, "Ids van praktijkvoorbeelden bij deze leerlijn."),
-    Field("adviezen", ListOf(Ref("adviezen")), False, "Nummers van adviezen die over deze leerlijn gaan."),
+    Field("adviezen", ListOf(Ref("adviezen", numbered=True)), False, "Nummers van adviezen die over deze leerlijn gaan."),
     _BRON,
 ) + _COMMON_TAIL
 
@@ -440,7 +424,7 @@ RISK_FIELDS = (
     Field("maatregelen", ListOf(_MEASURE), False, "Instrumenten en randvoorwaarden die het rapport noemt om het risico te beheersen."),
     Field("vragen", ListOf(Text(300)), False, "Vragen die een bestuurder of raadslid kan stellen."),
     Field("praktijkvoorbeelden", ListOf(Ref("praktijkvoorbeelden")), False, "Ids van praktijkvoorbeelden die het risico illustreren."),
-    Field("adviezen", ListOf(Ref("adviezen")), False, "Nummers van adviezen die over dit risico gaan."),
+    Field("adviezen", ListOf(Ref("adviezen", numbered=True)), False, "Nummers van adviezen die over dit risico gaan."),
     _BRON,
 ) + _COMMON_TAIL
 
@@ -448,7 +432,7 @@ ADVICE_FIELDS = (
     Field("nummer", Integer(1, 99), True, "Het nummer van het advies in het rapport (het rapport kent geen advies 11)."),
     Field("titel", Text(160), True, "Kern van het advies in eigen woorden."),
     Field("tekst", Text(2000), True, "Het advies in eigen woorden (Markdown toegestaan)."),
-    Field("hoofdstuk", Chapter(), True, "Hoofdstuk van het rapport waar het advies staat."),
+    Field("hoofdstuk", Ref("hoofdstukken", numbered=True), True, "Hoofdstuk van het rapport waar het advies staat (een nummer uit content/hoofdstukken.yaml)."),
     Field("themas", ListOf(Choice("advies_thema")), True, "Thema's van het advies."),
     Field("voor", ListOf(Choice("adressaat")), True, "Voor wie het advies bedoeld is."),
     Field("praktijkvoorbeelden", ListOf(Ref("praktijkvoorbeelden")), False, "Praktijkvoorbeelden waar het advies over gaat."),
@@ -462,6 +446,32 @@ MUNICIPALITY_FIELDS = (
     Field("naam", Text(80), True, "Officiële naam van de gemeente."),
     Field("categorie", Choice("gemeentecategorie"), False, "De categorie die het rapport de gemeente geeft (paragraaf 3.5); weglaten als het rapport er geen geeft."),
     Field("toelichting", Text(600), False, "Wat het rapport over de gemeente zegt, in één of twee zinnen."),
+    _BRON,
+)
+
+
+STORY_PAGE = re.compile(r"^[a-z0-9-]+(/[a-z0-9-]+)*\.md$")
+
+
+@dataclass(frozen=True)
+class StoryPage(Kind):
+    """A page of the story in docs/; whether it exists is checked when the site is built."""
+
+    description: str = "het pad van een pagina in docs/, bijv. verhaal/definitie.md"
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, str):
+            return self.wrong_type(value, path, ctx)
+        if not STORY_PAGE.match(value.strip()):
+            return ctx.fail(path, f"'{value}' is geen pad van een pagina in docs/. Schrijf het zoals 'verhaal/definitie.md'.")
+        return value.strip()
+
+
+CHAPTER_FIELDS = (
+    Field("nummer", Integer(1, 99), True, "Het nummer van het hoofdstuk in het rapport."),
+    Field("titel", Text(90), True, "De titel van het hoofdstuk, in eigen woorden."),
+    Field("conclusie", Text(3000), False, "De conclusies van het hoofdstuk in eigen woorden (Markdown); staan in de samenvatting voor bestuurders."),
+    Field("pagina", StoryPage(), False, "De verhaalpagina over dit hoofdstuk, als pad in docs/ (bijv. verhaal/definitie.md)."),
     _BRON,
 )
 
@@ -483,7 +493,9 @@ RISKS = Collection("risicos", "risicokaart", RISK_FIELDS)
 ADVICES = Collection("adviezen", "advies", ADVICE_FIELDS, key="nummer", layout="list", body_required=False)
 MUNICIPALITIES = Collection("gemeenten", "gemeente", MUNICIPALITY_FIELDS, layout="list", body_required=False)
 
-COLLECTIONS = (CASES, LEARNING_LINES, RISKS, ADVICES, MUNICIPALITIES)
+CHAPTERS = Collection("hoofdstukken", "hoofdstuk", CHAPTER_FIELDS, key="nummer", layout="list", body_required=False)
+
+COLLECTIONS = (CHAPTERS, CASES, LEARNING_LINES, RISKS, ADVICES, MUNICIPALITIES)
 
 
 def choice_paths(fields: tuple[Field, ...]) -> dict[str, tuple[tuple[str, ...], bool]]:

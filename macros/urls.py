@@ -50,6 +50,12 @@ def facet_source(vocabulary: Vocabulary, term_id: str | None = None) -> str:
     return f"{CASES}/{vocabulary.slug}/{term_id}.md"
 
 
+def story_url(page_path: str) -> str:
+    """``verhaal/definitie.md`` -> ``verhaal/definitie/``; ``verhaal/index.md`` -> ``verhaal/``."""
+    stem = page_path[: -len(".md")]
+    return stem[: -len("index")] if stem.endswith("index") else f"{stem}/"
+
+
 def relative(from_url: str, to_url: str) -> str:
     """A relative link from the page at ``from_url`` to ``to_url`` (site-relative URLs).
 

@@ -32,7 +32,7 @@ EXPECTED = {
     "domein.md": (CASES, [(2, "id", "gereserveerd voor een overzichtspagina")]),
     "gemeenten-dubbel-id.yaml": ("gemeenten.yaml", [(11, "id", "id voorbeeldstad komt al voor op regel 1")]),
     "advies-nummer-dubbel.yaml": ("adviezen.yaml", [(18, "nummer", "nummer 12 komt al voor op regel 9")]),
-    "hoofdstuk-bestaat-niet.yaml": ("adviezen.yaml", [(12, "hoofdstuk", "hoofdstuk 13 bestaat niet")]),
+    "hoofdstuk-bestaat-niet.yaml": ("adviezen.yaml", [(12, "hoofdstuk", "hoofdstuk 13 bestaat niet in content/hoofdstukken.yaml. Bestaande nummers: 1, 5")]),
     "verwijzing-bestaat-niet.md": (
         CASES,
         [(6, "gemeenten[0]", "'nergensdorp' bestaat niet in gemeenten"), (9, "risicos[0]", "'privcy' bestaat niet in risicos. Bedoelde je 'privacy'?")],
