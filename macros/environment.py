@@ -77,6 +77,11 @@ def define_env(env) -> None:
         return renderer.chart_block(vocabulaire, env.page.url)
 
     @env.macro
+    def open_data() -> str:
+        """The list of open-data files and their columns."""
+        return renderer.open_data_block(env.page.url)
+
+    @env.macro
     def samenvatting() -> str:
         """Conclusions and advices of every chapter: the summary for administrators."""
         return renderer.summary_page(env.page.url)

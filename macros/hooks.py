@@ -17,7 +17,7 @@ import os
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,12 +26,14 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from macros.exports import EXPORT_DIR, export_files
+from macros.gitdates import last_changed
 from macros.load import load_kennisbank
 from macros.urls import CASES, facet_source
 from macros.model import Kennisbank
-from macros.pages import PlannedPage, plan_pages
+from macros.pages import PlannedPage, plan_pages, plan_redirects
 from macros.problems import ContentError
-from macros.render import Renderer, html_text
+from macros.render import Renderer, SiteInfo, html_text
 from macros.sanitize import sanitize_html
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
@@ -62,11 +64,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"{len(errors)} fout(en) in de inhoud gevonden; de site is niet gebouwd. "
             "Los de meldingen hierboven op (pad:regel: veld: melding) en probeer opnieuw."
         ) from None
-    prefix = content_dir.relative_to(Path(config.config_file_path).parent).as_posix()
+    root = Path(config.config_file_path).parent
+    prefix = content_dir.relative_to(root).as_posix()
     planned = {page.src_uri: page for page in plan_pages(kennisbank, prefix)}
     config[CONFIG_KEY] = BuildState(kennisbank, Renderer(kennisbank), planned, content_dir)
     _add_facets_to_nav(config.nav, kennisbank)
     return config
+
+
+def _with_slash(url: str | None) -> str:
+    return (url or "") if not url or url.endswith("/") else url + "/"
+
+
+def _edit_base(config: MkDocsConfig, root: Path) -> str | None:
+    """The edit URL of the repository root, derived from ``edit_uri`` (which points at docs/)."""
+    if not config.edit_uri:
+        return None
+    docs_base = urljoin(config.repo_url or "", config.edit_uri)
+    up = os.path.relpath(root, config.docs_dir).replace(os.sep, "/")
+    parts = urlsplit(urljoin(docs_base, up + "/"))
+    return urlunsplit(parts._replace(path=posixpath.normpath(parts.path) + "/"))
 
 
 def _add_facets_to_nav(nav: list | None, kennisbank: Kennisbank) -> None:
@@ -92,13 +109,26 @@ def _add_facets_to_nav(nav: list | None, kennisbank: Kennisbank) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     state: BuildState = config[CONFIG_KEY]
     root = Path(config.config_file_path).parent
+    # Known only now: other plugins (mike) may change site_url in their on_config.
+    state.renderer.use_site(
+        SiteInfo(
+            base_url=_with_slash(config.site_url),
+            edition=str(config.extra.get("editie") or "actueel"),
+            edit_base=_edit_base(config, root),
+            changed=last_changed(root, state.content_dir.relative_to(root).as_posix()),
+        )
+    )
     clashes = [uri for uri in state.pages if files.get_file_from_path(uri) is not None]
     if clashes:
         raise PluginError(
             "Deze bestanden in docs/ hebben hetzelfde adres als een gegenereerde pagina; "
             f"hernoem of verwijder ze: {', '.join('docs/' + c for c in clashes)}"
         )
-    missing = [f"content/hoofdstukken.yaml: hoofdstuk {c.nummer}: pagina: docs/{c.pagina} bestaat niet." for c in state.kennisbank.chapters if c.pagina and files.get_file_from_path(c.pagina) is None]
+    missing = [
+        f"{c.source_path}: pagina: hoofdstuk {c.nummer} verwijst naar docs/{c.pagina}, maar die pagina bestaat niet."
+        for c in state.kennisbank.chapters
+        if c.pagina and files.get_file_from_path(c.pagina) is None
+    ]
     if missing:
         for message in missing:
             log.error(message)
@@ -106,23 +136,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for vocabulary in state.kennisbank.taxonomy.facets:
         # Charts are made from the content at every build, so they follow it.
         files.append(File.generated(config, f"grafieken/{vocabulary.slug}.svg", content=state.renderer.chart_svg(vocabulary.id)))
+    for path, content in export_files(state.kennisbank, state.renderer.site.base_url).items():
+        files.append(File.generated(config, path, content=content))
+    files.append(File.generated(config, f"{EXPORT_DIR}/praktijkvoorbeelden-feed.xml", content=state.renderer.feed()))
+    for path, target in plan_redirects(state.kennisbank).items():
+        old_url = path.removesuffix("index.html")
+        files.append(File.generated(config, path, content=state.renderer.redirect_page(target, old_url)))
     for page in state.pages.values():
         # Item and value pages are reached through the overviews, not the navigation.
         file = File.generated(config, page.src_uri, content=page.source(), inclusion=InclusionLevel.NOT_IN_NAV)
         if page.source_path:
-            # The edit button must open the content file, not the virtual page.
-            file.edit_uri = os.path.relpath(root / page.source_path, config.docs_dir).replace(os.sep, "/")
+            # Any value: the edit URL itself is set from the content file in on_page_markdown.
+            file.edit_uri = page.source_path
         files.append(file)
     return files
 
 
 @event_priority(50)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.src_uri in config[CONFIG_KEY].pages:
-        if page.edit_url:
-            # ".../edit/main/docs/../content/x.md" -> ".../edit/main/content/x.md"
-            parts = urlsplit(page.edit_url)
-            page.edit_url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
+    state: BuildState = config[CONFIG_KEY]
+    planned = state.pages.get(page.file.src_uri)
+    if planned is not None:
+        # The edit button must open the content file behind the page, not the virtual page.
+        page.edit_url = state.renderer.site.edit_url(planned.source_path)
         # Written escaped into the front matter by PlannedPage.source(); mark them as
         # such so that templates neither escape them twice nor unescape them.
         for key in ("title", "description"):

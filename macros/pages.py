@@ -94,3 +94,13 @@ def plan_pages(kb: Kennisbank, content_prefix: str = "content") -> list[PlannedP
             for term in vocabulary.terms
         ]
     return pages
+
+
+def plan_redirects(kb: Kennisbank) -> dict[str, str]:
+    """Former address (file in the site) -> current page URL, for every id under ``aliassen``."""
+    redirects = {}
+    for collection, items in ((urls.CASES, kb.cases), (urls.LEARNING_LINES, kb.learning_lines), (urls.RISKS, kb.risks)):
+        for item in items:
+            for alias in item.aliassen:
+                redirects[f"{collection}/{alias}/index.html"] = urls.item_url(collection, item.id)
+    return redirects

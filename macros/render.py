@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, field
+from datetime import date
 from functools import partial
 from typing import Iterable
 
 import markdown
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import urls
 from .dates import dutch_date
-from .model import CASE_FACETS, Case, Kennisbank, facet_values
+from .exports import EXPORT_DIR, EXPORTS, LIST_SEPARATOR
+from .model import CASE_FACETS, Kennisbank, facet_values
 from .taxonomy import Vocabulary
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -76,11 +79,30 @@ def _join(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " en " + words[-1]
 
 
+@dataclass(frozen=True)
+class SiteInfo:
+    """What pages need to know about the build: where the site lives and which edition it is."""
+
+    base_url: str = ""  # absolute URL of the site root, ending in "/", or "" when unknown
+    edition: str = "actueel"
+    edit_base: str | None = None  # URL that, followed by a repository path, opens it for editing
+    changed: dict[str, date] = field(default_factory=dict)  # repository path -> last commit date
+
+    def edit_url(self, path: str | None) -> str | None:
+        if not self.edit_base or not path:
+            return None
+        return self.edit_base + path
+
+    def canonical(self, site_relative_url: str) -> str:
+        return self.base_url + site_relative_url
+
+
 class Renderer:
     """Turns the model into page source; one instance per build, shared by all pages."""
 
-    def __init__(self, kennisbank: Kennisbank):
+    def __init__(self, kennisbank: Kennisbank, site: SiteInfo | None = None):
         self.kb = kennisbank
+        self.site = site or SiteInfo()
         self._text_markdown = _TextMarkdown()
         self.env = Environment(
             loader=PackageLoader("macros", "templates"),
@@ -106,9 +128,13 @@ class Renderer:
             case_vocabularies=[v for v in taxonomy.vocabularies if v.id in CASE_FACETS],
         )
 
+    def use_site(self, site: SiteInfo) -> None:
+        """Set what the build knows about where the site lives (after all plugins configured it)."""
+        self.site = site
+
     def _render(self, template: str, page_url: str, **context) -> str:
         link = partial(urls.relative, page_url)
-        return self.env.get_template(template).render(link=link, **context)
+        return self.env.get_template(template).render(link=link, page_url=page_url, site=self.site, **context)
 
     # ------------------------------------------------------------ item pages
 
@@ -235,6 +261,24 @@ class Renderer:
         vocabulary = self.kb.taxonomy[vocabulary_id]
         return self.env.get_template("grafiek.svg").render(vocabulary=vocabulary, counts=self.kb.facet_counts(vocabulary))
 
+    def open_data_block(self, page_url: str) -> str:
+        return self._render("blok_open_data.html", page_url, exports=EXPORTS, export_dir=EXPORT_DIR, separator=LIST_SEPARATOR)
+
+    # ------------------------------------------------------------ files
+
+    def redirect_page(self, target_url: str, page_url: str) -> str:
+        """A small page at a former address that sends the reader on to the current one."""
+        return self.env.get_template("doorverwijzing.html").render(
+            target=urls.relative(page_url, target_url), canonical=self.site.canonical(target_url)
+        )
+
+    def feed(self, limit: int = 50) -> str:
+        """Atom feed of new and updated cases, newest first."""
+        cases = sorted(self.kb.cases, key=lambda c: (c.bijgewerkt, c.toegevoegd, c.id), reverse=True)[:limit]
+        return self.env.get_template("feed.xml").render(
+            cases=cases, updated=max((c.bijgewerkt for c in cases), default=None), site=self.site
+        )
+
     def summary_page(self, page_url: str) -> str:
         chapters = [(chapter, self.kb.advices_in_chapter(chapter.nummer)) for chapter in self.kb.chapters]
         return self._render("samenvatting.html", page_url, chapters=chapters)
@@ -245,5 +289,3 @@ def facet_label(vocabulary: Vocabulary) -> str:
     return f"Praktijkvoorbeelden naar {vocabulary.label[0].lower()}{vocabulary.label[1:]}"
 
 
-def case_municipalities(kennisbank: Kennisbank, case: Case) -> list[str]:
-    return [kennisbank.municipality(m).naam for m in case.gemeenten]

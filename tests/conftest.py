@@ -23,14 +23,32 @@ def content(tmp_path: Path) -> Path:
     return target
 
 
+FIXTURE_DOCS = FIXTURES / "docs"
+# The story pages belong to the project's own content; a site built from fixture
+# content gets a one-page story and this navigation instead.
+FIXTURE_NAV = """nav:
+  - Home: index.md
+  - Praktijkvoorbeelden:
+      - praktijkvoorbeelden/index.md
+  - Leerlijnen: leerlijnen/index.md
+  - Risicokaarten: risicos/index.md
+  - Adviezen: adviezen/index.md
+  - Gemeenten: gemeenten/index.md
+"""
+
+
 def make_site(directory: Path, content: Path | None = None) -> Path:
     """A buildable copy of the project in ``directory``: config, docs, overrides, content.
 
+    With ``content`` (fixture content) the story pages are replaced by a single page.
     ``macros`` is linked, not copied, so the build runs the code under test.
     """
     directory.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", directory / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", directory / "docs")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if content is not None:
+        config = config[: config.index("\nnav:\n") + 1] + FIXTURE_NAV
+    (directory / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copytree(FIXTURE_DOCS if content is not None else ROOT / "docs", directory / "docs")
     shutil.copytree(ROOT / "overrides", directory / "overrides")
     shutil.copytree(content or ROOT / "content", directory / "content")
     (directory / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
