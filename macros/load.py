@@ -83,11 +83,11 @@ def check_content(content_dir: Path) -> tuple[m.Kennisbank | None, list[Problem]
     if not any(not p.warning for p in problems):
         kennisbank = m.Kennisbank(
             taxonomy=taxonomy,
-            cases=tuple(sorted(items[CASES.name], key=lambda c: c.titel.lower())),
+            cases=tuple(sorted(items[CASES.name], key=lambda c: _sort_key(c.titel))),
             learning_lines=tuple(sorted(items[LEARNING_LINES.name], key=lambda l: l.nummer)),
-            risks=tuple(sorted(items[RISKS.name], key=lambda r: r.titel.lower())),
+            risks=tuple(sorted(items[RISKS.name], key=lambda r: _sort_key(r.titel))),
             advices=tuple(sorted(items[ADVICES.name], key=lambda a: a.nummer)),
-            municipalities=tuple(sorted(items[MUNICIPALITIES.name], key=lambda g: g.naam.lower())),
+            municipalities=tuple(sorted(items[MUNICIPALITIES.name], key=lambda g: _sort_key(g.naam))),
             chapters=tuple(sorted(items[CHAPTERS.name], key=lambda c: c.nummer)),
         )
         problems.extend(_reference_problems(kennisbank, references))
@@ -95,6 +95,11 @@ def check_content(content_dir: Path) -> tuple[m.Kennisbank | None, list[Problem]
         if not any(not p.warning for p in problems):
             return kennisbank, problems
     return None, problems
+
+
+def _sort_key(title: str) -> str:
+    """Alphabetical order as a reader expects it: ’s-Hertogenbosch under H, case ignored."""
+    return title.lower().lstrip("’'\"").removeprefix("s-")
 
 
 # --------------------------------------------------------------------------- taxonomy
