@@ -23,7 +23,7 @@ serve: install
 	$(BIN)/mkdocs serve --strict
 
 build: install
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/build.py
 
 validate: install
 	$(BIN)/python scripts/validate.py

@@ -6,6 +6,7 @@ editor fixes everything in one round instead of one error per build.
 
 from __future__ import annotations
 
+import difflib
 import logging
 from dataclasses import replace
 from pathlib import Path
@@ -92,6 +93,7 @@ def check_content(content_dir: Path) -> tuple[m.Kennisbank | None, list[Problem]
         )
         problems.extend(_reference_problems(kennisbank, references))
         problems.extend(_alias_problems(kennisbank))
+        problems.extend(likely_duplicates(kennisbank))
         if not any(not p.warning for p in problems):
             return kennisbank, problems
     return None, problems
@@ -309,6 +311,48 @@ def _alias_problems(kennisbank: m.Kennisbank) -> list[Problem]:
                 else:
                     owners[alias] = item.id
     return problems
+
+
+DUPLICATE_SIMILARITY = 0.8
+
+
+def likely_duplicates(kennisbank: m.Kennisbank) -> list[Problem]:
+    """Warn (not fail) when a case repeats another of the same municipality under a very similar title.
+
+    Compared within each municipality only, so the cost stays linear in practice.
+    """
+    warnings = []
+    by_municipality: dict[str, list[m.Case]] = {}
+    for case in kennisbank.cases:
+        for municipality in case.gemeenten:
+            by_municipality.setdefault(municipality, []).append(case)
+    seen = set()
+    for municipality, cases in by_municipality.items():
+        name = kennisbank.municipality(municipality).naam
+        for index, first in enumerate(cases):
+            for second in cases[index + 1 :]:
+                older, newer = sorted((first, second), key=lambda c: (c.toegevoegd, c.id))
+                if (older.id, newer.id) in seen:
+                    continue
+                ratio = difflib.SequenceMatcher(None, _bare_title(older.titel, name), _bare_title(newer.titel, name)).ratio()
+                if ratio >= DUPLICATE_SIMILARITY:
+                    seen.add((older.id, newer.id))
+                    warnings.append(
+                        Problem(
+                            newer.source_path,
+                            2,
+                            "titel",
+                            f"lijkt op '{older.titel}' ({older.source_path}) van dezelfde gemeente. "
+                            "Gaat het om hetzelfde project? Vul dan dat bestand aan in plaats van een nieuw te maken.",
+                            warning=True,
+                        )
+                    )
+    return warnings
+
+
+def _bare_title(title: str, municipality: str) -> str:
+    """The title without the municipality's name, which every case of that municipality shares."""
+    return title.lower().replace(municipality.lower(), "").strip(" :-–")
 
 
 # --------------------------------------------------------------------------- building

@@ -157,3 +157,79 @@ def test_sanitizer_removes_active_markup(dirty, forbidden):
 def test_sanitizer_keeps_what_pages_need():
     clean = '<h2 id="x">Kop<a class="headerlink" href="#x" title="Link">#</a></h2><div class="kb-facts" data-domein="sociaal"><img alt="grafiek" src="../figuren/a.svg"></div>'
     assert sanitize_html(clean) == clean
+
+
+# ---------------------------------------------------------------- payload corpus in every field
+
+CORPUS = [
+    '<script>alert("x")</script>',
+    '<img src=x onerror=alert(1)>',
+    '<a href="javascript:alert(1)">klik</a>',
+    "[klik](javascript:alert(1))",
+    '<iframe src="https://evil.example"></iframe>',
+    '<svg onload=alert(1)>',
+    "{{ 7*7 }}",
+    "{% include 'base.html' %}",
+    '"><script>alert(1)</script>',
+    "<!-- niet afgesloten",
+    "javascript:alert(1)",
+]
+TEXT_FIELDS = ["titel", "samenvatting", "organisaties", "partners", "trefwoorden", "eigenaar", "bron.links.titel", "bron.links.url", "tekst"]
+
+
+def _case_with(field: str, payload: str) -> str:
+    meta = {
+        "id": "aanval", "titel": "Titel", "samenvatting": "Samenvatting.", "organisaties": ["Gemeente"], "domein": "sociaal",
+        "bron": {"rapport": ["5.1.1"], "links": [{"titel": "Bron", "url": "https://example.org/"}]},
+        "toegevoegd": "2026-01-01", "bijgewerkt": "2026-01-01",
+    }
+    body = "## Wat is er gedaan\n\nTekst.\n"
+    if field == "tekst":
+        body += f"\n{payload}\n"
+    elif field.startswith("bron.links."):
+        meta["bron"]["links"][0][field.rsplit(".", 1)[1]] = payload
+    elif field in ("organisaties", "partners", "trefwoorden"):
+        meta[field] = [payload]
+    else:
+        meta[field] = payload[:90] if field == "titel" else payload
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n" + body
+
+
+def _page_html(kennisbank, case_id: str) -> str:
+    import markdown
+
+    from macros.render import Renderer
+
+    source = Renderer(kennisbank).case_page(case_id, f"praktijkvoorbeelden/{case_id}/")
+    converted = markdown.markdown(source, extensions=["toc", "attr_list", "admonition", "tables", "footnotes", "sane_lists"])
+    return sanitize_html(converted)
+
+
+@pytest.mark.parametrize("field", TEXT_FIELDS)
+@pytest.mark.parametrize("payload", CORPUS)
+def test_payload_is_refused_or_inert(field, payload, content):
+    from macros.load import check_content
+
+    (content / "praktijkvoorbeelden" / "aanval.md").write_text(_case_with(field, payload), encoding="utf-8")
+    kennisbank, problems = check_content(content)
+    if kennisbank is None:
+        # Refused: with a Dutch message that names the file and the field.
+        assert problems and all(p.path.endswith("aanval.md") and p.message for p in problems)
+        return
+    html = _page_html(kennisbank, "aanval")
+    document = parse_string(html)
+    for element in document.elements:
+        assert not [a for a in element.attrs if a.startswith("on")], element
+        assert element.tag not in {"script", "iframe", "svg", "object", "embed"}, element
+        for name in ("href", "src"):
+            assert not (element.attrs.get(name) or "").lower().startswith("javascript:"), element
+    assert "49" not in html
+
+
+def parse_string(html: str):
+    from .htmlscan import Document
+
+    document = Document()
+    document.feed(html)
+    document.close()
+    return document

@@ -1,0 +1,122 @@
+"""Maak een nieuw praktijkvoorbeeld, een nieuwe risicokaart of een nieuwe leerlijn.
+
+Gebruik:
+    python scripts/nieuw.py praktijkvoorbeeld --titel "Gemeente: wat" --gemeente utrecht --domein sociaal
+    python scripts/nieuw.py risicokaart --titel "..." --soort keuzevrijheid
+    python scripts/nieuw.py leerlijn --titel "..."
+
+Wat u niet meegeeft, vraagt het script. Het nieuwe bestand bevat alle velden met uitleg,
+de datum van vandaag, een id dat uit de titel komt en de kopjes voor de tekst. Het is
+meteen geldig; vul daarna de tekst en de overige velden aan.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from macros.load import check_content
+from macros.problems import format_problems, suggestion
+from macros.scaffold import KINDS, new_file, slugify
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Stop(Exception):
+    """Ends the script with a message for the editor."""
+
+
+def ask(question: str, allowed: list[str] | None = None, default: str | None = None) -> str:
+    hint = f" ({', '.join(allowed)})" if allowed else ""
+    hint += f" [{default}]" if default else ""
+    try:
+        answer = input(f"{question}{hint}: ").strip()
+    except EOFError:
+        if default:
+            return default
+        raise Stop(f"Geen antwoord op: {question}. Geef het mee als optie (zie --help).") from None
+    return answer or default or ask(question, allowed, default)
+
+
+def choose(value: str | None, question: str, allowed: list[str]) -> str:
+    value = value or ask(question, allowed)
+    if value not in allowed:
+        raise Stop(f"'{value}' is niet toegestaan. Kies uit: {', '.join(allowed)}.{suggestion(value, allowed)}")
+    return value
+
+
+def answers(kind_name: str, args: argparse.Namespace, kennisbank) -> dict:
+    taxonomy = kennisbank.taxonomy
+    values: dict = {}
+    title = args.titel or ask("Titel (kort, bijv. 'Gemeente: wat er gebeurt')")
+    values["id"] = args.id or slugify(title)
+    values["titel"] = title
+    values["samenvatting"] = args.samenvatting or ask("Samenvatting in één of twee zinnen")
+    if kind_name == "praktijkvoorbeeld":
+        known = [m.id for m in kennisbank.municipalities]
+        municipality = args.gemeente or ask("Id van de gemeente (zie content/gemeenten.yaml; leeg als er geen is)", default="-")
+        if municipality != "-":
+            municipality = choose(municipality, "Gemeente", known)
+            values["gemeenten"] = [municipality]
+        default_organisation = f"Gemeente {kennisbank.municipality(municipality).naam}" if municipality != "-" else None
+        values["organisaties"] = [args.organisatie or default_organisation or ask("Organisatie die het uitvoert")]
+        values["domein"] = choose(args.domein, "Domein", taxonomy["domein"].ids())
+    elif kind_name == "risicokaart":
+        values["soort"] = choose(args.soort, "Soort risico", taxonomy["risicosoort"].ids())
+    else:
+        taken = [line.nummer for line in kennisbank.learning_lines]
+        values["nummer"] = int(args.nummer or ask("Nummer van de leerlijn", default=str(max(taken, default=0) + 1)))
+    source: dict = {}
+    if args.rapport:
+        source["rapport"] = [args.rapport]
+    url = args.bron_url or (None if args.rapport else ask("Webadres van een bron (https://...)"))
+    if url:
+        source["links"] = [{"titel": args.bron_titel or ask("Naam van die bron", default="Projectpagina"), "url": url}]
+    values["bron"] = source
+    return values
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Maak een nieuw item in content/.")
+    parser.add_argument("soort_item", choices=sorted(KINDS), help="wat u wilt maken")
+    parser.add_argument("--titel")
+    parser.add_argument("--id", help="standaard afgeleid van de titel")
+    parser.add_argument("--samenvatting")
+    parser.add_argument("--gemeente", help="id uit content/gemeenten.yaml (praktijkvoorbeeld)")
+    parser.add_argument("--organisatie", help="standaard 'Gemeente <naam>' (praktijkvoorbeeld)")
+    parser.add_argument("--domein", help="praktijkvoorbeeld")
+    parser.add_argument("--soort", help="risicokaart")
+    parser.add_argument("--nummer", help="leerlijn")
+    parser.add_argument("--rapport", help="sectie van het rapport, bijv. 5.1.1")
+    parser.add_argument("--bron-url")
+    parser.add_argument("--bron-titel")
+    parser.add_argument("--inhoud", type=Path, default=ROOT / "content", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    kind = KINDS[args.soort_item]
+    try:
+        kennisbank, problems = check_content(args.inhoud)
+        if kennisbank is None:
+            raise Stop("De bestaande inhoud heeft fouten; los die eerst op:\n" + format_problems(problems))
+        values = answers(kind.name, args, kennisbank)
+        target = args.inhoud / kind.collection.name / f"{values['id']}.md"
+        if target.exists():
+            raise Stop(f"{target} bestaat al. Kies een andere titel of geef een ander --id.")
+        target.write_text(new_file(kind, values, kennisbank.taxonomy, date.today()), encoding="utf-8")
+        _, problems = check_content(args.inhoud)
+        if any(not p.warning for p in problems):
+            raise Stop(f"{target} is gemaakt, maar is nog niet geldig:\n" + format_problems(problems))
+    except Stop as stop:
+        sys.stderr.write(f"{stop}\n")
+        return 1
+    sys.stdout.write(
+        f"Gemaakt: {target.relative_to(args.inhoud.parent)}\n"
+        "Vul nu de tekst onder de kopjes en de velden die bij uw voorbeeld horen aan. "
+        "Controleer daarna met: python scripts/validate.py\n"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
