@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve test build validate install
+.PHONY: serve test build validate install browser
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -28,5 +28,12 @@ build: install
 validate: install
 	$(BIN)/python scripts/validate.py
 
-test: install
+# The browser tests drive Debian's Chromium; install it when it is missing and we may.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium; \
+	  elif command -v sudo >/dev/null 2>&1; then sudo apt-get update -q && sudo apt-get install -y -q chromium; \
+	  else echo "Installeer het Debian-pakket chromium voor de browsertests."; fi; }
+
+test: install browser
 	$(BIN)/python -m pytest

@@ -93,8 +93,9 @@ def check_content(content_dir: Path) -> tuple[m.Kennisbank | None, list[Problem]
         )
         problems.extend(_reference_problems(kennisbank, references))
         problems.extend(_alias_problems(kennisbank))
-        problems.extend(likely_duplicates(kennisbank))
         if not any(not p.warning for p in problems):
+            # Only on consistent content: the check follows references between items.
+            problems.extend(likely_duplicates(kennisbank))
             return kennisbank, problems
     return None, problems
 

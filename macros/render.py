@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
-from typing import Iterable
+from typing import Callable, Iterable
 
 import markdown
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -21,7 +21,7 @@ from markupsafe import Markup
 from . import urls
 from .dates import dutch_date
 from .exports import EXPORT_DIR, EXPORTS, LIST_SEPARATOR
-from .model import CASE_FACETS, Kennisbank, facet_values
+from .model import CASE_FACETS, Case, Kennisbank, facet_values
 from .taxonomy import Vocabulary
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -37,8 +37,13 @@ def html_text(text: str) -> Markup:
 
 
 def markdown_escape(text: str) -> Markup:
-    """Text that Markdown shows literally, e.g. an item title inside a Markdown heading."""
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(html_text(text))))
+    """Text that Markdown shows literally, e.g. an item title inside a Markdown heading.
+
+    Quotes stay as they are: in text they need no escaping, and an entity such as
+    &#x27; would show up literally in the table of contents. Braces are backslash-
+    escaped, so that attr_list cannot read "{: ...}" in a title as attributes.
+    """
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)))
 
 
 class _TextMarkdown:
@@ -95,6 +100,24 @@ class SiteInfo:
 
     def canonical(self, site_relative_url: str) -> str:
         return self.base_url + site_relative_url
+
+
+@dataclass(frozen=True)
+class FilterGroup:
+    """One group of checkboxes in the cases filter, and how to read its values off a case."""
+
+    key: str  # URL parameter and data attribute
+    label: str
+    options: tuple[tuple[str, str], ...]  # (value, label)
+    values: Callable[[Case], tuple[str, ...]]
+
+
+def _facet_values(case: Case, vocabulary_id: str) -> tuple[str, ...]:
+    return facet_values(case, vocabulary_id)
+
+
+def _municipalities(case: Case) -> tuple[str, ...]:
+    return case.gemeenten
 
 
 class Renderer:
@@ -190,7 +213,18 @@ class Renderer:
         return self._render("adviezen.html", page_url, chapters=[(c, a) for c, a in grouped if a])
 
     def cases_overview(self, page_url: str) -> str:
-        return self._render("praktijkvoorbeelden.html", page_url, cases=self.kb.cases)
+        return self._render("praktijkvoorbeelden.html", page_url, cases=self.kb.cases, filter_groups=self.filter_groups())
+
+    def filter_groups(self) -> list[FilterGroup]:
+        """The filters of the cases overview: every facet of the taxonomy, then municipality."""
+        groups = [
+            FilterGroup(v.slug, v.label, tuple((t.id, t.label) for t in v.terms), partial(_facet_values, vocabulary_id=v.id))
+            for v in self.kb.taxonomy.facets
+        ]
+        used = {m for case in self.kb.cases for m in case.gemeenten}
+        municipalities = tuple((m.id, m.naam) for m in self.kb.municipalities if m.id in used)
+        groups.append(FilterGroup("gemeente", "Gemeente", municipalities, _municipalities))
+        return groups
 
     def facet_overview(self, vocabulary_id: str, page_url: str) -> str:
         vocabulary = self.kb.taxonomy[vocabulary_id]

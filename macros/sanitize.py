@@ -17,6 +17,8 @@ TAGS = {
     "h3", "h4", "h5", "h6", "header", "hr", "i", "img", "ins", "kbd", "li", "mark", "nav", "ol",
     "p", "pre", "q", "s", "section", "small", "span", "strong", "sub", "summary", "sup", "table",
     "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
+    # The filter form of the cases overview; without action/formaction it cannot send anything.
+    "form", "fieldset", "legend", "label", "input", "button",
 }
 GENERIC_ATTRIBUTES = {"class", "id", "title", "lang", "role", "aria-label", "aria-labelledby", "aria-describedby", "aria-hidden", "aria-live", "hidden"}
 ATTRIBUTES = {
@@ -29,6 +31,8 @@ ATTRIBUTES = {
     "th": {"colspan", "rowspan", "scope"},
     "time": {"datetime"},
     "details": {"open"},
+    "input": {"type", "name", "value", "checked"},
+    "button": {"type"},
 }
 
 

@@ -33,7 +33,12 @@ def run(*command: str, cwd: Path | None = None, env: dict | None = None) -> str:
 
 def deploy(edition: str, aliases: list[str], default: bool, site_url: str | None, branch: str, title: str | None) -> None:
     tools = str(Path(sys.executable).parent)  # mike runs "mkdocs" from PATH: use ours
-    env = dict(os.environ, KENNISBANK_EDITIE=title or edition, PATH=tools + os.pathsep + os.environ.get("PATH", ""))
+    env = dict(
+        os.environ,
+        KENNISBANK_EDITIE=title or edition,
+        KENNISBANK_VERSIEKEUZE="mike",  # show the edition selector
+        PATH=tools + os.pathsep + os.environ.get("PATH", ""),
+    )
     if site_url:
         # mike adds the edition folder to site_url itself.
         env["KENNISBANK_SITE_URL"] = site_url.rstrip("/") + "/"

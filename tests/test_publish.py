@@ -54,6 +54,7 @@ def test_two_editions_alias_default_and_root_pages(tmp_path, content):
         text = page.read_text(encoding="utf-8")
         assert f"editie {edition}, " in text
         assert f"<code>https://kennisbank.example/{edition}/praktijkvoorbeelden/wijkmonitor/</code>" in text
+        assert '"provider": "mike"' in text  # the edition selector is on
     latest = checkout / "latest"
     assert latest.exists()
     assert (latest / "praktijkvoorbeelden" / "wijkmonitor" / "index.html").exists() or "2026" in (latest / "index.html").read_text(encoding="utf-8")

@@ -147,7 +147,7 @@ def test_municipality_name_payload_is_escaped_on_every_page(hostile_site):
         ('<iframe src="https://evil.example"></iframe>', "iframe"),
         ('<div style="background:url(https://evil.example/x)">x</div>', "evil.example"),
         ("<svg><script>alert(1)</script></svg>", "alert"),
-        ('<form action="https://evil.example"><input name=a></form>', "form"),
+        ('<form action="https://evil.example"><input name=a formaction="https://evil.example"></form>', "evil.example"),
     ],
 )
 def test_sanitizer_removes_active_markup(dirty, forbidden):

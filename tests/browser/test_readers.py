@@ -1,0 +1,168 @@
+"""Readers in a real browser: search, filters, accessibility, no third parties, screenshots."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from macros.load import load_kennisbank
+from macros.model import facet_values
+
+from ..conftest import ROOT
+from .conftest import ARTIFACTS
+from .search import load_queries, recall, search
+
+KB = load_kennisbank(ROOT / "content")
+FIRST_CASE = "praktijkvoorbeelden/groningen-fraude-voorspellen/"
+# One page of every type, with a name for the screenshots.
+PAGE_TYPES = {
+    "home": "",
+    "verhaal": "verhaal/definitie/",
+    "praktijkvoorbeeld": FIRST_CASE,
+    "risicokaart": "risicos/privacy-en-informatieveiligheid/",
+    "leerlijn": "leerlijnen/leren-door-verbinding-met-primaire-proces/",
+    "adviezen": "adviezen/",
+    "facet": "praktijkvoorbeelden/domein/",
+    "facetwaarde": "praktijkvoorbeelden/domein/sociaal/",
+    "gemeente": "gemeenten/utrecht/",
+    "overzicht": "praktijkvoorbeelden/",
+    "samenvatting": "samenvatting/",
+    "toegankelijkheid": "toegankelijkheid/",
+}
+SEARCH_TARGET = 0.9
+
+
+def axe_violations(page) -> list[dict]:
+    import axe_playwright_python
+
+    page.add_script_tag(path=str(Path(axe_playwright_python.__file__).parent / "axe.min.js"))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}, resultTypes: ['violations']})"
+    )
+    return [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_search_finds_what_dutch_readers_type(open_page):
+    page = open_page("")
+    score, misses = recall(page, load_queries())
+    ARTIFACTS.mkdir(exist_ok=True)
+    report = [f"recall@8 = {score:.3f} over {len(load_queries())} zoekvragen"] + [f"MIS: {q} -> {want} (kreeg {got})" for q, want, got in misses]
+    (ARTIFACTS / "zoekscore.txt").write_text("\n".join(report) + "\n", encoding="utf-8")
+    assert score >= SEARCH_TARGET, "\n".join(report)
+
+
+def test_search_result_leads_to_the_page(open_page):
+    page = open_page("")
+    assert search(page, "Straatkubus")[0] == "praktijkvoorbeelden/dordrecht-straatkubus/"
+    page.locator(".md-search-result__item > a.md-search-result__link").first.click()
+    page.wait_for_url("**/dordrecht-straatkubus/**")
+    assert "Straatkubus" in page.locator("h1").inner_text()
+
+
+def visible_cases(page) -> set[str]:
+    hrefs = page.eval_on_selector_all("#kb-cases .kb-card:not([hidden]) .kb-card__title", "els => els.map(e => e.getAttribute('href'))")
+    return {h.rstrip("/") for h in hrefs}
+
+
+def expected(**choice) -> set[str]:
+    result = set()
+    for case in KB.cases:
+        if all(not values or set(values) & set(facet_values(case, vocabulary) if vocabulary != "gemeente" else case.gemeenten) for vocabulary, values in choice.items()):
+            result.add(case.id)
+    return result
+
+
+def test_filters_combine_count_and_live_in_the_url(open_page):
+    page = open_page("praktijkvoorbeelden/")
+    form = page.locator("#kb-filter")
+    assert form.is_visible()
+    assert visible_cases(page) == {c.id for c in KB.cases}
+    page.locator("details[data-filter=domein] > summary").click()
+    social = page.locator("input[name=domein][value=sociaal]")
+    assert page.locator("input[name=domein][value=sociaal] ~ .kb-filter__count").inner_text() == f"({len(expected(domein=['sociaal']))})"
+    social.check()
+    assert visible_cases(page) == expected(domein=["sociaal"])
+    assert "?domein=sociaal" in page.url
+    page.locator("details[data-filter=domein] > summary").click()
+    page.locator("details[data-filter=methodiek] > summary").click()
+    page.locator("input[name=methodiek][value=voorspellend]").check()
+    both = expected(domein=["sociaal"], methodiek=["voorspellend"])
+    assert visible_cases(page) == both and both
+    status = page.locator(".kb-filter__status")
+    assert status.get_attribute("role") == "status"
+    assert status.inner_text() == f"{len(both)} van de {len(KB.cases)} praktijkvoorbeelden passen bij uw keuze."
+    # The URL alone restores the view: share it, open it elsewhere.
+    shared = open_page(page.url.split("/", 3)[3])
+    assert visible_cases(shared) == both
+    assert shared.locator("input[name=methodiek][value=voorspellend]").is_checked()
+    page.locator("#kb-filter button[type=reset]").click()
+    page.wait_for_function("() => !location.search")
+    assert visible_cases(page) == {c.id for c in KB.cases}
+
+
+def test_filters_work_with_the_keyboard(open_page):
+    page = open_page("praktijkvoorbeelden/?gemeente=utrecht")
+    assert visible_cases(page) == expected(gemeente=["utrecht"])
+    summary = page.locator("details[data-filter=fase] > summary")
+    summary.focus()
+    page.keyboard.press("Enter")  # opens the group
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => document.activeElement.name + '=' + document.activeElement.value")
+    assert focused == "fase=agendering"
+    page.keyboard.press("Space")
+    assert page.locator("input[name=fase][value=agendering]").is_checked()
+    assert page.evaluate("() => location.search") == "?fase=agendering&gemeente=utrecht"
+    assert page.locator("input[name=fase][value=agendering]").get_attribute("aria-label").endswith("praktijkvoorbeelden")
+
+
+def test_without_javascript_the_overview_is_the_complete_list(open_page):
+    page = open_page("praktijkvoorbeelden/?domein=sociaal", javascript=False)
+    assert not page.locator("#kb-filter").is_visible()
+    assert page.locator("#kb-cases .kb-card").count() == len(KB.cases)
+    assert all(page.locator("#kb-cases .kb-card").nth(i).is_visible() for i in range(3))
+
+
+@pytest.mark.parametrize("name, path", PAGE_TYPES.items())
+def test_no_serious_accessibility_violations(open_page, name, path):
+    page = open_page(path)
+    assert axe_violations(page) == []
+
+
+def test_no_serious_accessibility_violations_in_search_and_filtered_views(open_page):
+    page = open_page("")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("privacy")
+    page.wait_for_selector(".md-search-result__item")
+    assert axe_violations(page) == []
+    filtered = open_page("praktijkvoorbeelden/?domein=sociaal&methodiek=voorspellend")
+    filtered.locator("details[data-filter=domein]").evaluate("d => d.open = true")
+    assert axe_violations(filtered) == []
+
+
+@pytest.mark.parametrize("name, path", PAGE_TYPES.items())
+def test_skip_link_is_the_first_stop_and_lands_on_the_content(open_page, name, path):
+    page = open_page(path)
+    page.keyboard.press("Tab")
+    active = page.evaluate("() => [document.activeElement.textContent.trim(), document.activeElement.getAttribute('href')]")
+    assert active[0] == "Ga naar inhoud", (name, active)
+    target = active[1].lstrip("#")
+    assert page.locator(f"[id='{target}']").count() == 1
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => location.hash") == f"#{target}"
+
+
+def test_screenshots_of_every_page_type(open_page):
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, path in PAGE_TYPES.items():
+        for label, width, height in (("desktop", 1280, 900), ("mobiel", 390, 844)):
+            page = open_page(path, width=width, height=height)
+            page.screenshot(path=str(folder / f"{name}-{label}.png"), full_page=True)
+            overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 1, f"{name} op {label}: de pagina is {overflow}px breder dan het scherm"
