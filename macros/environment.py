@@ -23,6 +23,7 @@ def define_env(env) -> None:
         "gemeenten": renderer.municipalities_overview,
         "facet": renderer.facet_overview,
         "facetwaarde": renderer.facet_value,
+        "relatie": renderer.relation_list,
     }
 
     @env.macro

@@ -139,6 +139,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in export_files(state.kennisbank, state.renderer.site.base_url).items():
         files.append(File.generated(config, path, content=content))
     files.append(File.generated(config, f"{EXPORT_DIR}/praktijkvoorbeelden-feed.xml", content=state.renderer.feed()))
+    files.append(File.generated(config, f"{CASES}/filter.json", content=state.renderer.filter_data()))
     for path, target in plan_redirects(state.kennisbank).items():
         old_url = path.removesuffix("index.html")
         files.append(File.generated(config, path, content=state.renderer.redirect_page(target, old_url)))

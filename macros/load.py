@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import logging
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
@@ -32,6 +33,7 @@ from .schema import (
     choice_paths,
 )
 from .taxonomy import TAXONOMY_FILE_NAME as TAXONOMY_FILE, Taxonomy, taxonomy_from_document
+from .urls import RELATIONS
 from .yamlsource import SourceDocument, read_markdown_file, read_yaml_file
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
@@ -44,8 +46,10 @@ EXPECTED = {TAXONOMY_FILE, "hoofdstukken.yaml", "gemeenten.yaml", "adviezen.yaml
 def load_kennisbank(content_dir: Path) -> m.Kennisbank:
     """The validated model; raises :class:`ContentError` carrying every problem found."""
     kennisbank, problems = check_content(content_dir)
+    # Warnings are advice to the editor, not failures: logged at INFO so that
+    # "mkdocs build --strict" (which fails on any WARNING) still succeeds.
     for warning in (p for p in problems if p.warning):
-        log.warning(str(warning))
+        log.info(str(warning))
     if kennisbank is None:
         raise ContentError(problems)
     return kennisbank
@@ -190,8 +194,8 @@ def _directory_item(collection, document: SourceDocument, stem: str, taxonomy, p
             f"hernoem het bestand naar '{data['id']}.md' of zet id op '{stem}'.",
         )
     if collection is CASES and isinstance(data.get("id"), str):
-        reserved = {v.slug for v in taxonomy.facets} | {"index"}
-        if data["id"] in reserved:
+        reserved = {v.slug for v in taxonomy.facets} | {"index", *RELATIONS}
+        if data["id"] in reserved or re.fullmatch(r"pagina-\d+", data["id"]):
             ctx.fail(("id",), f"'{data['id']}' is gereserveerd voor een overzichtspagina. Kies een ander id.")
     _check_dates(data, ctx)
     _check_bron(data, ctx)
@@ -327,17 +331,19 @@ def likely_duplicates(kennisbank: m.Kennisbank) -> list[Problem]:
     for case in kennisbank.cases:
         for municipality in case.gemeenten:
             by_municipality.setdefault(municipality, []).append(case)
-    seen = set()
+    flagged: set[str] = set()
     for municipality, cases in by_municipality.items():
         name = kennisbank.municipality(municipality).naam
+        titles = {c.id: _bare_title(c.titel, name) for c in cases}
         for index, first in enumerate(cases):
             for second in cases[index + 1 :]:
                 older, newer = sorted((first, second), key=lambda c: (c.toegevoegd, c.id))
-                if (older.id, newer.id) in seen:
-                    continue
-                ratio = difflib.SequenceMatcher(None, _bare_title(older.titel, name), _bare_title(newer.titel, name)).ratio()
-                if ratio >= DUPLICATE_SIMILARITY:
-                    seen.add((older.id, newer.id))
+                if newer.id in flagged:
+                    continue  # one warning per case is enough
+                matcher = difflib.SequenceMatcher(None, titles[older.id], titles[newer.id])
+                # The quick upper bounds skip most pairs before the full comparison.
+                if matcher.real_quick_ratio() >= DUPLICATE_SIMILARITY and matcher.quick_ratio() >= DUPLICATE_SIMILARITY and matcher.ratio() >= DUPLICATE_SIMILARITY:
+                    flagged.add(newer.id)
                     warnings.append(
                         Problem(
                             newer.source_path,

@@ -304,5 +304,15 @@ class Kennisbank:
         ids = _union(advice.leerlijnen, self._index["named_by"].get(("advice-learning_line", advice.nummer), ()))
         return tuple(sorted((self.learning_line(i) for i in ids), key=lambda l: l.nummer))
 
+    def cases_for(self, relation: str, key: str | int) -> tuple[Case, ...]:
+        """The cases related to a risk card, learning line or advice (both directions)."""
+        if relation == "risico":
+            return self.cases_for_risk(self.risk(str(key)))
+        if relation == "leerlijn":
+            return self.cases_for_learning_line(self.learning_line(str(key)))
+        if relation == "advies":
+            return self.cases_for_advice(self.advice(int(key)))
+        raise KeyError(relation)
+
     def advices_in_chapter(self, chapter: int) -> tuple[Advice, ...]:
         return tuple(a for a in self.advices if a.hoofdstuk == chapter)

@@ -6,14 +6,16 @@ whose source is nothing but one macro call.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import yaml
 
 from . import urls
+from .listing import page_count
 from .model import Kennisbank
 from .render import facet_label, html_text
 from .taxonomy import TAXONOMY_FILE_NAME
+
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,12 @@ def plan_pages(kb: Kennisbank, content_prefix: str = "content") -> list[PlannedP
         for municipality in kb.municipalities
     ]
     advice_source = kb.advices[0].source_path if kb.advices else None
-    pages += [
+    pages += _paged(
         PlannedPage(f"{urls.CASES}/index.md", "praktijkvoorbeelden", (), "Praktijkvoorbeelden", search=False),
+        urls.collection_url(urls.CASES),
+        len(kb.cases),
+    )
+    pages += [
         PlannedPage(f"{urls.LEARNING_LINES}/index.md", "leerlijnen", (), "Leerlijnen", search=False),
         PlannedPage(f"{urls.RISKS}/index.md", "risicos", (), "Risicokaarten", search=False),
         PlannedPage(f"{urls.MUNICIPALITIES}/index.md", "gemeenten", (), "Gemeenten", search=False),
@@ -81,8 +87,8 @@ def plan_pages(kb: Kennisbank, content_prefix: str = "content") -> list[PlannedP
                 urls.facet_source(vocabulary), "facet", (vocabulary.id,), facet_label(vocabulary), vocabulary.uitleg, taxonomy_path
             )
         )
-        pages += [
-            PlannedPage(
+        for term in vocabulary.terms:
+            first = PlannedPage(
                 urls.facet_source(vocabulary, term.id),
                 "facetwaarde",
                 (vocabulary.id, term.id),
@@ -91,8 +97,27 @@ def plan_pages(kb: Kennisbank, content_prefix: str = "content") -> list[PlannedP
                 taxonomy_path,
                 search=False,
             )
-            for term in vocabulary.terms
-        ]
+            pages += _paged(first, urls.facet_url(vocabulary, term.id), len(kb.cases_with(vocabulary.id, term.id)))
+    relations = (
+        [("risico", risk.id, f"Praktijkvoorbeelden bij de risicokaart {risk.titel}", risk.source_path) for risk in kb.risks]
+        + [("leerlijn", line.id, f"Praktijkvoorbeelden bij leerlijn {line.nummer}: {line.titel}", line.source_path) for line in kb.learning_lines]
+        + [("advies", str(a.nummer), f"Praktijkvoorbeelden bij advies {a.nummer}", a.source_path) for a in kb.advices]
+    )
+    for relation, key, title, source_path in relations:
+        base = urls.relation_url(relation, key)
+        first = PlannedPage(urls.source_of(base), "relatie", (relation, key), title, None, source_path, search=False)
+        pages += _paged(first, base, len(kb.cases_for(relation, key)))
+    return pages
+
+
+def _paged(first: PlannedPage, base_url: str, items: int) -> list[PlannedPage]:
+    """The first page of a list and, when it is long, its further pages (…/pagina-2/, …)."""
+    pages = [first]
+    for number in range(2, page_count(items) + 1):
+        url = urls.list_page_url(base_url, number)
+        pages.append(
+            replace(first, src_uri=urls.source_of(url), args=(*first.args, str(number)), title=f"{first.title} (pagina {number})", search=False)
+        )
     return pages
 
 

@@ -8,6 +8,7 @@ short fields is converted with raw HTML switched off.
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,6 +22,7 @@ from markupsafe import Markup
 from . import urls
 from .dates import dutch_date
 from .exports import EXPORT_DIR, EXPORTS, LIST_SEPARATOR
+from .listing import PAGE_SIZE, page_count
 from .model import CASE_FACETS, Case, Kennisbank, facet_values
 from .taxonomy import Vocabulary
 
@@ -102,6 +104,14 @@ class SiteInfo:
         return self.base_url + site_relative_url
 
 
+# Item pages show this many related cases, then link to the complete (paginated) list.
+RELATED_SHOWN = 10
+
+
+def _page_of(items: tuple, number: int) -> tuple:
+    return items[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+
+
 @dataclass(frozen=True)
 class FilterGroup:
     """One group of checkboxes in the cases filter, and how to read its values off a case."""
@@ -143,12 +153,34 @@ class Renderer:
         )
         taxonomy = kennisbank.taxonomy
         self.env.globals.update(
+            card_meta=self.card_meta,
+            related_shown=RELATED_SHOWN,
             kb=kennisbank,
             tax=taxonomy,
             urls=urls,
             facet_values=facet_values,
             # The vocabularies a case page shows, in taxonomy order.
             case_vocabularies=[v for v in taxonomy.vocabularies if v.id in CASE_FACETS],
+        )
+
+    def card_meta(self, case: Case) -> str:
+        """The line under a case title in lists: where, and in which domain."""
+        where = ", ".join(self.kb.municipality(m).naam for m in case.gemeenten) or ", ".join(case.organisaties)
+        return f"{where} · {self.kb.taxonomy['domein'].label_of(case.domein)}"
+
+    def filter_data(self) -> str:
+        """What the filter script needs to filter every case, also when the list has several pages."""
+        groups = self.filter_groups()
+        return json.dumps(
+            {
+                "groepen": [g.key for g in groups],
+                "voorbeelden": [
+                    {"id": c.id, "titel": c.titel, "meta": self.card_meta(c), "waarden": [list(g.values(c)) for g in groups]}
+                    for c in self.kb.cases
+                ],
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
         )
 
     def use_site(self, site: SiteInfo) -> None:
@@ -183,6 +215,7 @@ class Renderer:
             line=line,
             body=Markup(line.body),
             cases=self.kb.cases_for_learning_line(line),
+            all_cases_url=urls.relation_url("leerlijn", line.id),
             advices=self.kb.advices_for_learning_line(line),
         )
 
@@ -194,6 +227,7 @@ class Renderer:
             risk=risk,
             body=Markup(risk.body),
             cases=self.kb.cases_for_risk(risk),
+            all_cases_url=urls.relation_url("risico", risk.id),
             advices=self.kb.advices_for_risk(risk),
         )
 
@@ -212,8 +246,18 @@ class Renderer:
         grouped = [(chapter, self.kb.advices_in_chapter(chapter.nummer)) for chapter in self.kb.chapters]
         return self._render("adviezen.html", page_url, chapters=[(c, a) for c, a in grouped if a])
 
-    def cases_overview(self, page_url: str) -> str:
-        return self._render("praktijkvoorbeelden.html", page_url, cases=self.kb.cases, filter_groups=self.filter_groups())
+    def cases_overview(self, page: str = "1", *, page_url: str) -> str:
+        number = int(page)
+        return self._render(
+            "praktijkvoorbeelden.html",
+            page_url,
+            total=len(self.kb.cases),
+            cases=_page_of(self.kb.cases, number),
+            page=number,
+            pages=page_count(len(self.kb.cases)),
+            base_url=urls.collection_url(urls.CASES),
+            filter_groups=self.filter_groups(),
+        )
 
     def filter_groups(self) -> list[FilterGroup]:
         """The filters of the cases overview: every facet of the taxonomy, then municipality."""
@@ -232,14 +276,41 @@ class Renderer:
             "facet.html", page_url, vocabulary=vocabulary, counts=self.kb.facet_counts(vocabulary)
         )
 
-    def facet_value(self, vocabulary_id: str, term_id: str, page_url: str) -> str:
+    def facet_value(self, vocabulary_id: str, term_id: str, page: str = "1", *, page_url: str) -> str:
         vocabulary = self.kb.taxonomy[vocabulary_id]
+        cases = self.kb.cases_with(vocabulary_id, term_id)
+        number = int(page)
         return self._render(
             "facetwaarde.html",
             page_url,
             vocabulary=vocabulary,
             term=vocabulary.term(term_id),
-            cases=self.kb.cases_with(vocabulary_id, term_id),
+            total=len(cases),
+            cases=_page_of(cases, number),
+            page=number,
+            pages=page_count(len(cases)),
+            base_url=urls.facet_url(vocabulary, term_id),
+        )
+
+    def relation_list(self, relation: str, key: str, page: str = "1", *, page_url: str) -> str:
+        """All cases of a risk card, learning line or advice, page by page."""
+        cases = self.kb.cases_for(relation, key)
+        number = int(page)
+        item, item_url = {
+            "risico": lambda: (self.kb.risk(key), urls.item_url(urls.RISKS, key)),
+            "leerlijn": lambda: (self.kb.learning_line(key), urls.item_url(urls.LEARNING_LINES, key)),
+            "advies": lambda: (self.kb.advice(int(key)), urls.advice_url(int(key))),
+        }[relation]()
+        return self._render(
+            "relatie.html",
+            page_url,
+            item=item,
+            item_url=item_url,
+            total=len(cases),
+            cases=_page_of(cases, number),
+            page=number,
+            pages=page_count(len(cases)),
+            base_url=urls.relation_url(relation, key),
         )
 
     def learning_lines_overview(self, page_url: str) -> str:
@@ -261,13 +332,13 @@ class Renderer:
         return self._render("blok_conclusie.html", page_url, chapter=self.kb.chapter(chapter))
 
     def case_block(self, page_url: str, ids: Iterable[str] = (), **facets: str) -> str:
-        """Cards for the cases named, or for all cases with the given facet values."""
-        cases = [self.kb.case(i) for i in ids]
-        for vocabulary_id, value in facets.items():
-            matching = self.kb.cases_with(vocabulary_id, value)
-            cases = [c for c in cases if c in matching] if ids else list(matching)
-            ids = [c.id for c in cases]
-        return self._render("blok_praktijkvoorbeelden.html", page_url, cases=cases)
+        """Cards for the cases named, or for the first cases with a facet value and a link to all."""
+        if ids:
+            return self._render("blok_praktijkvoorbeelden.html", page_url, cases=[self.kb.case(i) for i in ids], more=None)
+        (vocabulary_id, value), = facets.items()
+        cases = self.kb.cases_with(vocabulary_id, value)
+        more = (len(cases), urls.facet_url(self.kb.taxonomy[vocabulary_id], value)) if len(cases) > RELATED_SHOWN else None
+        return self._render("blok_praktijkvoorbeelden.html", page_url, cases=cases[:RELATED_SHOWN], more=more)
 
     def learning_lines_block(self, page_url: str) -> str:
         return self._render("leerlijnen.html", page_url, lines=self.kb.learning_lines, intro=False)

@@ -20,7 +20,7 @@ TAGS = {
     # The filter form of the cases overview; without action/formaction it cannot send anything.
     "form", "fieldset", "legend", "label", "input", "button",
 }
-GENERIC_ATTRIBUTES = {"class", "id", "title", "lang", "role", "aria-label", "aria-labelledby", "aria-describedby", "aria-hidden", "aria-live", "hidden"}
+GENERIC_ATTRIBUTES = {"class", "id", "title", "lang", "role", "aria-label", "aria-current", "aria-labelledby", "aria-describedby", "aria-hidden", "aria-live", "hidden"}
 ATTRIBUTES = {
     "*": GENERIC_ATTRIBUTES,
     "a": {"href", "rel", "hreflang"},

@@ -50,6 +50,24 @@ def facet_source(vocabulary: Vocabulary, term_id: str | None = None) -> str:
     return f"{CASES}/{vocabulary.slug}/{term_id}.md"
 
 
+# Lists of cases by what they relate to: /praktijkvoorbeelden/<relation>/<key>/
+RELATIONS = ("risico", "leerlijn", "advies")
+
+
+def relation_url(relation: str, key: object) -> str:
+    return f"{CASES}/{relation}/{key}/"
+
+
+def list_page_url(base_url: str, page: int) -> str:
+    """Page ``page`` of a paginated list whose first page lives at ``base_url``."""
+    return base_url if page == 1 else f"{base_url}pagina-{page}/"
+
+
+def source_of(url: str) -> str:
+    """The virtual Markdown file behind a directory URL: ``a/b/`` -> ``a/b.md``."""
+    return url.rstrip("/") + ".md"
+
+
 def story_url(page_path: str) -> str:
     """``verhaal/definitie.md`` -> ``verhaal/definitie/``; ``verhaal/index.md`` -> ``verhaal/``."""
     stem = page_path[: -len(".md")]

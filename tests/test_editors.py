@@ -151,3 +151,13 @@ def test_very_large_file_is_refused_with_a_message(content):
     case.write_text(case.read_text(encoding="utf-8") + ("Heel veel tekst. " * 40_000), encoding="utf-8")
     _, problems = check_content(content)
     assert len(problems) == 1 and "KB groot; de grens is 512 KB" in problems[0].message
+
+
+def test_a_likely_duplicate_does_not_stop_the_strict_build(tmp_path, content):
+    original = (content / "praktijkvoorbeelden" / "wijkmonitor.md").read_text(encoding="utf-8")
+    (content / "praktijkvoorbeelden" / "wijkmonitor-2.md").write_text(
+        original.replace("id: wijkmonitor", "id: wijkmonitor-2").replace("Voorbeeldstad: wijkmonitor", "Voorbeeldstad: de wijkmonitor"),
+        encoding="utf-8",
+    )
+    result = build(make_site(tmp_path / "dubbel", content))
+    assert "waarschuwing: lijkt op 'Voorbeeldstad: wijkmonitor'" in result.stderr

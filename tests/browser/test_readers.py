@@ -66,8 +66,14 @@ def test_search_result_leads_to_the_page(open_page):
 
 
 def visible_cases(page) -> set[str]:
-    hrefs = page.eval_on_selector_all("#kb-cases .kb-card:not([hidden]) .kb-card__title", "els => els.map(e => e.getAttribute('href'))")
-    return {h.rstrip("/") for h in hrefs}
+    hrefs = page.eval_on_selector_all("#kb-cases .kb-card .kb-card__title", "els => els.map(e => e.getAttribute('href'))")
+    return {h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs}
+
+
+def filter_ready(page):
+    """The filter has loaded its data (filter.json) once every count is filled in."""
+    page.wait_for_function("() => [...document.querySelectorAll('.kb-filter__count')].every(c => c.textContent)")
+    return page
 
 
 def expected(**choice) -> set[str]:
@@ -79,7 +85,7 @@ def expected(**choice) -> set[str]:
 
 
 def test_filters_combine_count_and_live_in_the_url(open_page):
-    page = open_page("praktijkvoorbeelden/")
+    page = filter_ready(open_page("praktijkvoorbeelden/"))
     form = page.locator("#kb-filter")
     assert form.is_visible()
     assert visible_cases(page) == {c.id for c in KB.cases}
@@ -98,7 +104,7 @@ def test_filters_combine_count_and_live_in_the_url(open_page):
     assert status.get_attribute("role") == "status"
     assert status.inner_text() == f"{len(both)} van de {len(KB.cases)} praktijkvoorbeelden passen bij uw keuze."
     # The URL alone restores the view: share it, open it elsewhere.
-    shared = open_page(page.url.split("/", 3)[3])
+    shared = filter_ready(open_page(page.url.split("/", 3)[3]))
     assert visible_cases(shared) == both
     assert shared.locator("input[name=methodiek][value=voorspellend]").is_checked()
     page.locator("#kb-filter button[type=reset]").click()
@@ -107,7 +113,7 @@ def test_filters_combine_count_and_live_in_the_url(open_page):
 
 
 def test_filters_work_with_the_keyboard(open_page):
-    page = open_page("praktijkvoorbeelden/?gemeente=utrecht")
+    page = filter_ready(open_page("praktijkvoorbeelden/?gemeente=utrecht"))
     assert visible_cases(page) == expected(gemeente=["utrecht"])
     summary = page.locator("details[data-filter=fase] > summary")
     summary.focus()
@@ -140,7 +146,7 @@ def test_no_serious_accessibility_violations_in_search_and_filtered_views(open_p
     page.keyboard.type("privacy")
     page.wait_for_selector(".md-search-result__item")
     assert axe_violations(page) == []
-    filtered = open_page("praktijkvoorbeelden/?domein=sociaal&methodiek=voorspellend")
+    filtered = filter_ready(open_page("praktijkvoorbeelden/?domein=sociaal&methodiek=voorspellend"))
     filtered.locator("details[data-filter=domein]").evaluate("d => d.open = true")
     assert axe_violations(filtered) == []
 
