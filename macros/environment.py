@@ -11,25 +11,11 @@ from __future__ import annotations
 def define_env(env) -> None:
     state = env.conf["kennisbank"]
     renderer = state.renderer
-    pages = {
-        "praktijkvoorbeeld": renderer.case_page,
-        "leerlijn": renderer.learning_line_page,
-        "risico": renderer.risk_page,
-        "gemeente": renderer.municipality_page,
-        "adviezen": renderer.advices_page,
-        "praktijkvoorbeelden": renderer.cases_overview,
-        "leerlijnen": renderer.learning_lines_overview,
-        "risicos": renderer.risks_overview,
-        "gemeenten": renderer.municipalities_overview,
-        "facet": renderer.facet_overview,
-        "facetwaarde": renderer.facet_value,
-        "relatie": renderer.relation_list,
-    }
 
     @env.macro
     def pagina(kind: str, *args: str) -> str:
         """The whole body of a generated page (see macros/pages.py)."""
-        return pages[kind](*args, page_url=env.page.url)
+        return renderer.page(kind, *args, page_url=env.page.url)
 
     # Blocks for the story pages in docs/. Each returns an HTML block: put the call on
     # a line of its own, with an empty line before and after.

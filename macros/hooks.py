@@ -160,6 +160,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if planned is not None:
         # The edit button must open the content file behind the page, not the virtual page.
         page.edit_url = state.renderer.site.edit_url(planned.source_path)
+        # The page source is one call of the "pagina" macro. We know which call, so we
+        # make it here and tell mkdocs-macros to leave the page alone: compiling every
+        # page as a Jinja template would cost a millisecond per page for nothing.
+        markdown = state.renderer.page(planned.kind, *planned.args, page_url=page.url)
+        page.meta["render_macros"] = False
         # Written escaped into the front matter by PlannedPage.source(); mark them as
         # such so that templates neither escape them twice nor unescape them.
         for key in ("title", "description"):
@@ -171,3 +176,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 @event_priority(-100)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return sanitize_html(html)
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    # Material's templates put every block tag on its own indented line; without
+    # trimming, a page carries kilobytes of blank lines and indentation. Trimming
+    # block tags keeps every page small (page content itself is a value, untouched).
+    env.trim_blocks = True
+    env.lstrip_blocks = True
+    return env

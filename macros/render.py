@@ -163,6 +163,24 @@ class Renderer:
             case_vocabularies=[v for v in taxonomy.vocabularies if v.id in CASE_FACETS],
         )
 
+    def page(self, kind: str, *args: str, page_url: str) -> str:
+        """The body of a generated page of this kind (see macros/pages.py)."""
+        pages = {
+            "praktijkvoorbeeld": self.case_page,
+            "leerlijn": self.learning_line_page,
+            "risico": self.risk_page,
+            "gemeente": self.municipality_page,
+            "adviezen": self.advices_page,
+            "praktijkvoorbeelden": self.cases_overview,
+            "leerlijnen": self.learning_lines_overview,
+            "risicos": self.risks_overview,
+            "gemeenten": self.municipalities_overview,
+            "facet": self.facet_overview,
+            "facetwaarde": self.facet_value,
+            "relatie": self.relation_list,
+        }
+        return pages[kind](*args, page_url=page_url)
+
     def card_meta(self, case: Case) -> str:
         """The line under a case title in lists: where, and in which domain."""
         where = ", ".join(self.kb.municipality(m).naam for m in case.gemeenten) or ", ".join(case.organisaties)

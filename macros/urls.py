@@ -6,8 +6,6 @@ them into relative links so that the site works under any prefix (editions, mirr
 
 from __future__ import annotations
 
-import posixpath
-
 from .taxonomy import Vocabulary
 
 CASES = "praktijkvoorbeelden"
@@ -78,13 +76,21 @@ def relative(from_url: str, to_url: str) -> str:
     """A relative link from the page at ``from_url`` to ``to_url`` (site-relative URLs).
 
     Relative links keep working under any prefix: an edition folder, a mirror, a file.
+    Pure string work: it runs for every link on every page.
     """
     target, _, anchor = to_url.partition("#")
-    base = from_url.split("#")[0]
-    base_dir = base if base.endswith("/") or not base else posixpath.dirname(base)
-    path = posixpath.relpath(target.rstrip("/") or ".", base_dir.rstrip("/") or ".")
+    folder = from_url.split("#")[0]
+    if not folder.endswith("/"):
+        folder = folder.rpartition("/")[0]  # a file such as 404.html lives in its folder
+    base_parts = [p for p in folder.split("/") if p]
+    target_parts = [p for p in target.split("/") if p]
+    common = 0
+    while common < min(len(base_parts), len(target_parts)) and base_parts[common] == target_parts[common]:
+        common += 1
+    parts = [".."] * (len(base_parts) - common) + target_parts[common:]
+    path = "/".join(parts)
     if target.endswith("/") or not target:
-        path = "./" if path == "." else path + "/"
+        path = f"{path}/" if path else "./"
     if anchor:
         return f"#{anchor}" if path == "./" else f"{path}#{anchor}"
     return path

@@ -36,6 +36,7 @@ _YAML_REASONS = {
     "found character that cannot start any token": "een waarde begint met een teken dat YAML niet toestaat (zoals '@' of '`'); zet de waarde tussen aanhalingstekens",
 }
 
+_STR_TAG = "tag:yaml.org,2002:str"
 _FRONT_MATTER_FENCE = re.compile(r"^(---|\.\.\.)\s*$")
 
 
@@ -159,7 +160,7 @@ def _convert(loader, node, path: tuple, document: SourceDocument, problems: list
         loader.flatten_mapping(node)  # resolves '<<' merge keys
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = key_node.value if key_node.tag == _STR_TAG else loader.construct_object(key_node, deep=True)
             key = key if isinstance(key, str) else str(key).lower()
             key_line = key_node.start_mark.line + first_line
             shown_key = ".".join(str(p) for p in path + (key,))
@@ -183,7 +184,8 @@ def _convert(loader, node, path: tuple, document: SourceDocument, problems: list
             document.lines[path + (index,)] = item.start_mark.line + first_line
             items.append(_convert(loader, item, path + (index,), document, problems, first_line))
         return items
-    value = loader.construct_object(node, deep=True)
+    # Plain text is by far the most common scalar: skip PyYAML's generic constructor for it.
+    value = node.value if node.tag == _STR_TAG else loader.construct_object(node, deep=True)
     if not isinstance(value, str):
         document.raw_scalars[path] = node.value
     document.lines.setdefault(path, line)

@@ -172,3 +172,17 @@ def test_screenshots_of_every_page_type(open_page):
             page.screenshot(path=str(folder / f"{name}-{label}.png"), full_page=True)
             overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
             assert overflow <= 1, f"{name} op {label}: de pagina is {overflow}px breder dan het scherm"
+
+
+def test_summary_prints_as_a_clean_document(open_page):
+    page = open_page("samenvatting/")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search"):
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator("article h1").is_visible()
+    external = page.locator("article a[href^='http']").first
+    after = external.evaluate("a => getComputedStyle(a, '::after').content")
+    assert after.startswith('" (') and "http" in after
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "samenvatting.pdf"), format="A4")
+    assert (ARTIFACTS / "samenvatting.pdf").stat().st_size > 10_000
