@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from contextvars import ContextVar
 from functools import partial
 from typing import Callable, Iterable
 
@@ -104,6 +105,14 @@ class SiteInfo:
         return self.base_url + site_relative_url
 
 
+_PAGE_URL: ContextVar[str] = ContextVar("page_url", default="")
+
+
+def _link(to_url: str) -> str:
+    """A link from the page being rendered to a site-relative URL."""
+    return urls.relative(_PAGE_URL.get(), to_url)
+
+
 # Item pages show this many related cases, then link to the complete (paginated) list.
 RELATED_SHOWN = 10
 
@@ -153,6 +162,9 @@ class Renderer:
         )
         taxonomy = kennisbank.taxonomy
         self.env.globals.update(
+            link=_link,
+            current_url=_PAGE_URL.get,
+            site=self.site,
             card_meta=self.card_meta,
             related_shown=RELATED_SHOWN,
             kb=kennisbank,
@@ -204,10 +216,17 @@ class Renderer:
     def use_site(self, site: SiteInfo) -> None:
         """Set what the build knows about where the site lives (after all plugins configured it)."""
         self.site = site
+        self.env.globals["site"] = site
 
     def _render(self, template: str, page_url: str, **context) -> str:
-        link = partial(urls.relative, page_url)
-        return self.env.get_template(template).render(link=link, page_url=page_url, site=self.site, **context)
+        # The page being rendered is known to link() and current_url() through a context
+        # variable, so that the shared macros can be imported once and cached by Jinja
+        # instead of being re-imported "with context" on every page.
+        token = _PAGE_URL.set(page_url)
+        try:
+            return self.env.get_template(template).render(**context)
+        finally:
+            _PAGE_URL.reset(token)
 
     # ------------------------------------------------------------ item pages
 
@@ -398,9 +417,7 @@ class Renderer:
     def feed(self, limit: int = 50) -> str:
         """Atom feed of new and updated cases, newest first."""
         cases = sorted(self.kb.cases, key=lambda c: (c.bijgewerkt, c.toegevoegd, c.id), reverse=True)[:limit]
-        return self.env.get_template("feed.xml").render(
-            cases=cases, updated=max((c.bijgewerkt for c in cases), default=None), site=self.site
-        )
+        return self.env.get_template("feed.xml").render(cases=cases, updated=max((c.bijgewerkt for c in cases), default=None))
 
     def summary_page(self, page_url: str) -> str:
         chapters = [(chapter, self.kb.advices_in_chapter(chapter.nummer)) for chapter in self.kb.chapters]
