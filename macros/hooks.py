@@ -4,10 +4,13 @@ Event order matters and is set explicitly:
 1. ``on_config`` (priority 100) loads and validates ``content/`` before mkdocs-macros
    calls ``define_env``, which reads the model from the config. Invalid content stops
    the build here, before anything is written.
-2. ``on_files`` adds one virtual page per planned page (``File.generated``).
-3. ``on_page_markdown`` (priority 50, before mkdocs-macros) marks the pre-escaped
-   titles of generated pages as safe HTML.
+2. ``on_files`` adds one virtual page per planned page (``File.generated``), and the
+   open data, the filter data, the charts and the redirects of old ids.
+3. ``on_page_markdown`` (priority 50, before mkdocs-macros) makes the body of each
+   generated page, points its edit link at the content file and marks its
+   pre-escaped title as safe HTML.
 4. ``on_page_content`` (priority -100, after every other plugin) sanitizes the HTML.
+5. ``on_env`` trims the whitespace of the theme's templates.
 """
 
 from __future__ import annotations
@@ -29,12 +32,12 @@ from mkdocs.structure.pages import Page
 from macros.exports import EXPORT_DIR, export_files
 from macros.gitdates import last_changed
 from macros.load import load_kennisbank
-from macros.urls import CASES, facet_source
 from macros.model import Kennisbank
 from macros.pages import PlannedPage, plan_pages, plan_redirects
 from macros.problems import ContentError
 from macros.render import Renderer, SiteInfo, html_text
 from macros.sanitize import sanitize_html
+from macros.urls import CASES, facet_source
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
