@@ -9,7 +9,6 @@ site in site/ staan. 'mkdocs build' zelf maakt site/ eerst leeg.
 from __future__ import annotations
 
 import argparse
-import shutil
 import subprocess
 import sys
 import tempfile
