@@ -131,10 +131,6 @@ class FilterGroup:
     values: Callable[[Case], tuple[str, ...]]
 
 
-def _facet_values(case: Case, vocabulary_id: str) -> tuple[str, ...]:
-    return facet_values(case, vocabulary_id)
-
-
 def _municipalities(case: Case) -> tuple[str, ...]:
     return case.gemeenten
 
@@ -299,7 +295,7 @@ class Renderer:
     def filter_groups(self) -> list[FilterGroup]:
         """The filters of the cases overview: every facet of the taxonomy, then municipality."""
         groups = [
-            FilterGroup(v.slug, v.label, tuple((t.id, t.label) for t in v.terms), partial(_facet_values, vocabulary_id=v.id))
+            FilterGroup(v.slug, v.label, tuple((t.id, t.label) for t in v.terms), partial(facet_values, vocabulary_id=v.id))
             for v in self.kb.taxonomy.facets
         ]
         used = {m for case in self.kb.cases for m in case.gemeenten}
