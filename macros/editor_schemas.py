@@ -1,4 +1,4 @@
-"""JSON Schemas for editors, generated from the field declarations and the taxonomy.
+"""JSON Schemas for editors, generated from the content contract and the taxonomy.
 
 Editors such as VS Code read them to autocomplete field names and allowed values and
 to show the explanation of each. They are a convenience: the validator stays the
@@ -10,86 +10,57 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .schema import (
-    COLLECTIONS,
-    DATE,
-    SECTION,
-    Choice,
-    Collection,
-    Date,
-    Field,
-    Identifier,
-    Integer,
-    Kind,
-    ListOf,
-    Record,
-    Ref,
-    Section,
-    StoryPage,
-    STORY_PAGE,
-    Text,
-    Url,
-)
-from .taxonomy import SLUG, Taxonomy
+from .contract import COLLECTIONS, Collection, fields_in_order
+from .taxonomy import Taxonomy
 
 SCHEMA_DIR = "schemas"
 
 
 def schema_file(collection: Collection) -> str:
-    return f"{SCHEMA_DIR}/{collection.name}.schema.json"
+    return f"{SCHEMA_DIR}/{collection.folder}.schema.json"
 
 
-def _kind_schema(kind: Kind, taxonomy: Taxonomy) -> dict[str, Any]:
-    if isinstance(kind, ListOf):
-        return {"type": "array", "minItems": 1, "uniqueItems": True, "items": _kind_schema(kind.item, taxonomy)}
-    if isinstance(kind, Record):
-        return _object_schema(kind.fields, taxonomy)
-    if isinstance(kind, Choice):
-        vocabulary = taxonomy[kind.vocabulary]
-        return {
-            "enum": vocabulary.ids(),
-            "markdownEnumDescriptions": [f"**{t.label}**: {t.uitleg}" for t in vocabulary.terms],
-        }
-    if isinstance(kind, Ref):
-        if kind.numbered:
-            return {"type": "integer", "minimum": 1}
-        return {"type": "string", "pattern": SLUG.pattern}
-    if isinstance(kind, Identifier):
-        return {"type": "string", "pattern": SLUG.pattern}
-    if isinstance(kind, Integer):
-        return {"type": "integer", "minimum": kind.minimum, "maximum": kind.maximum}
-    if isinstance(kind, Date):
-        return {"type": "string", "pattern": DATE.pattern, "format": "date"}
-    if isinstance(kind, Url):
-        return {"type": "string", "format": "uri", "pattern": "^https?://"}
-    if isinstance(kind, Section):
-        return {"type": "string", "pattern": SECTION.pattern}
-    if isinstance(kind, StoryPage):
-        return {"type": "string", "pattern": STORY_PAGE.pattern}
-    if isinstance(kind, Text):
-        schema: dict[str, Any] = {"type": "string", "minLength": 1}
-        if kind.max_length:
-            schema["maxLength"] = kind.max_length
-        return schema
-    raise TypeError(f"no JSON Schema for {type(kind).__name__}")
+def _editor_view(node: Any, taxonomy: Taxonomy, definitions: dict[str, Any]) -> Any:
+    """pydantic's schema, made for editors: enums from the taxonomy, no null option, no titles."""
+    if isinstance(node, list):
+        return [_editor_view(item, taxonomy, definitions) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        name = node["$ref"].rsplit("/", 1)[-1]
+        resolved = _editor_view(definitions[name], taxonomy, definitions)
+        return {**resolved, **{k: v for k, v in node.items() if k not in ("$ref",)}}
+    node = dict(node)
+    if "anyOf" in node:
+        # Optional fields may be left out, not left empty: drop the null alternative.
+        options = [o for o in node.pop("anyOf") if o.get("type") != "null"]
+        if len(options) == 1:
+            node = {**options[0], **node}
+        else:
+            node["anyOf"] = options
+    node.pop("title", None)
+    node.pop("default", None)
+    vocabulary = node.get("x-vocabulaire")
+    if vocabulary and vocabulary in taxonomy:
+        terms = taxonomy[vocabulary].terms
+        node["enum"] = [t.id for t in terms]
+        node["markdownEnumDescriptions"] = [f"**{t.label}**: {t.uitleg}" for t in terms]
+    if "prefixItems" not in node and node.get("type") == "array" and "maxItems" not in node:
+        node.setdefault("minItems", 1)
+    return {key: _editor_view(value, taxonomy, definitions) for key, value in node.items()}
 
 
-def _object_schema(fields: tuple[Field, ...], taxonomy: Taxonomy) -> dict[str, Any]:
-    properties = {}
-    for spec in fields:
-        prop = _kind_schema(spec.kind, taxonomy)
-        prop["description"] = spec.uitleg
-        properties[spec.name] = prop
-    return {
-        "type": "object",
-        "additionalProperties": False,
-        "required": [f.name for f in fields if f.required],
-        "properties": properties,
-    }
+def model_schema(collection: Collection, taxonomy: Taxonomy) -> dict[str, Any]:
+    raw = collection.model.model_json_schema(mode="validation")
+    definitions = raw.pop("$defs", {})
+    item = _editor_view(raw, taxonomy, definitions)
+    order = fields_in_order(collection.model)
+    item["properties"] = {name: item["properties"][name] for name in order}
+    return item
 
 
 def collection_schema(collection: Collection, taxonomy: Taxonomy) -> dict[str, Any]:
-    item = _object_schema(collection.fields, taxonomy)
+    item = model_schema(collection, taxonomy)
     title = f"Kennisbank datagedreven sturing: {collection.singular}"
     if collection.layout == "list":
         return {"$schema": "http://json-schema.org/draft-07/schema#", "title": f"{title}s (lijst)", "type": "array", "items": item}

@@ -1,74 +1,90 @@
-"""The mkdocs-macros adapter: registers the macros and nothing else.
+"""The mkdocs-macros adapter: registers the story macros and nothing else.
 
-The model and the renderer come from the build state that the hook put on the
-config (content is loaded once per build). Macros return rendered page source; their
-output is never rendered as a template again, so content stays data.
+The blocks come from the build state that the hook put on the config (content is
+loaded once per build). Macros return HTML; their output is never rendered as a
+template again, so content stays data. A macro called with something that does
+not exist stops the build with the page, the macro and what is allowed.
 """
 
 from __future__ import annotations
 
+from functools import wraps
+from typing import Any, Callable
 
-def define_env(env) -> None:
-    state = env.conf["kennisbank"]
-    renderer = state.renderer
+from mkdocs.exceptions import PluginError
 
-    @env.macro
-    def pagina(kind: str, *args: str) -> str:
-        """The whole body of a generated page (see macros/pages.py)."""
-        return renderer.page(kind, *args, page_url=env.page.url)
+from .render.blocks import MacroArgumentError
+
+
+def define_env(env: Any) -> None:
+    def blocks() -> Any:
+        # Built in the hook's on_files, after every plugin has set the site's address.
+        return env.conf["kennisbank"].blocks
+
+    def checked(function: Callable[..., Any]) -> Callable[..., Any]:
+        @wraps(function)
+        def macro(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return function(*args, **kwargs)
+            except MacroArgumentError as error:
+                shown = ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()])
+                raise PluginError(f"docs/{env.page.file.src_uri}: {function.__name__}({shown}): {error}") from None
+
+        return env.macro(macro)
 
     # Blocks for the story pages in docs/. Each returns an HTML block: put the call on
     # a line of its own, with an empty line before and after.
 
-    @env.macro
+    @checked
     def adviezen(hoofdstuk: int) -> str:
         """All advices of a chapter, in full."""
-        return renderer.advice_block(hoofdstuk, env.page.url)
+        return blocks().advices(hoofdstuk, env.page.url)
 
-    @env.macro
+    @checked
     def conclusie(hoofdstuk: int) -> str:
         """The conclusion of a chapter (content/hoofdstukken.yaml)."""
-        return renderer.conclusion_block(hoofdstuk, env.page.url)
+        return blocks().conclusion(hoofdstuk, env.page.url)
 
-    @env.macro
+    @checked
     def praktijkvoorbeelden(*ids: str, **facetten: str) -> str:
         """Cards for the cases named by id, or for all cases with a facet value, e.g. orientatie="datapolis"."""
-        return renderer.case_block(env.page.url, ids, **facetten)
+        return blocks().cases(env.page.url, ids, **facetten)
 
-    @env.macro
+    @checked
     def leerlijnen() -> str:
-        return renderer.learning_lines_block(env.page.url)
+        return blocks().learning_lines(env.page.url)
 
-    @env.macro
+    @checked
     def risicokaarten() -> str:
-        return renderer.risks_block(env.page.url)
+        return blocks().risks(env.page.url)
 
-    @env.macro
+    @checked
     def gemeenten(categorie: str) -> str:
         """Links to the municipalities that the report puts in a category."""
-        return renderer.municipalities_block(env.page.url, categorie)
+        return blocks().municipalities(env.page.url, categorie)
 
-    @env.macro
+    @checked
     def waarden(vocabulaire: str) -> str:
         """The values of a taxonomy vocabulary with their explanation (and index links)."""
-        return renderer.vocabulary_block(vocabulaire, env.page.url)
+        return blocks().vocabulary(vocabulaire, env.page.url)
 
-    @env.macro
+    @checked
     def figuur(bestand: str, alt: str, bijschrift: str) -> str:
         """A figure from docs/figuren/ with its text alternative and caption."""
-        return renderer.figure_block(bestand, alt, bijschrift, env.page.url)
+        figures = [f.src_uri.removeprefix("figuren/") for f in env.conf["kennisbank"].figures]
+        return blocks().figure(bestand, alt, bijschrift, env.page.url, figures)
 
-    @env.macro
+    @checked
     def grafiek(vocabulaire: str) -> str:
         """A chart of the number of cases per value, generated from the content at build time."""
-        return renderer.chart_block(vocabulaire, env.page.url)
+        return blocks().chart(vocabulaire, env.page.url)
 
-    @env.macro
+    @checked
     def open_data() -> str:
         """The list of open-data files and their columns."""
-        return renderer.open_data_block(env.page.url)
+        return blocks().open_data(env.page.url)
 
-    @env.macro
+    @checked
     def samenvatting() -> str:
         """Conclusions and advices of every chapter: the summary for administrators."""
-        return renderer.summary_page(env.page.url)
+        return blocks().summary(env.page.url)

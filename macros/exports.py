@@ -1,7 +1,9 @@
-"""Open data: every collection as JSON and CSV, with a JSON Schema, from the same model as the pages.
+"""Open data: every collection with pages as JSON and CSV, with a JSON Schema.
 
-Each column is declared once (name, explanation, JSON type, value); the JSON, the CSV,
-the JSON Schema and the column table on the "Open data" page are all made from it.
+The columns are derived from the content contract (:mod:`macros.contract`): a
+field declared there is exported here, with its explanation, without a second
+declaration. The JSON, the CSV, the JSON Schema and the column table on the
+"Open data" page are all made from the same columns.
 """
 
 from __future__ import annotations
@@ -10,13 +12,19 @@ import csv
 import io
 import json
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Callable
 
 from . import urls
-from .model import CASE_FACETS, Kennisbank, facet_values
+from .contract import ADVICES, CASES, LEARNING_LINES, MUNICIPALITIES, RISKS, Collection, Item
+from .fields import Shape, shapes
+from .model import Kennisbank
 
 LIST_SEPARATOR = " | "  # between several values in one CSV cell
 EXPORT_DIR = "open-data"
+FEED = f"{EXPORT_DIR}/praktijkvoorbeelden-feed.xml"
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -40,18 +48,83 @@ class Column:
         return schema
 
 
+def _kind(shape: Shape) -> str:
+    if shape.multiple:
+        return "list"
+    if shape.markdown:
+        return "text"
+    return {int: "integer", date: "date"}.get(shape.base, "string")
+
+
+def _getter(path: tuple[str, ...], export_key: str | None = None) -> Callable[[Any], Any]:
+    def value(item: Any) -> Any:
+        for name in path:
+            item = getattr(item, name)
+            if item is None:
+                return None
+        if export_key is not None:
+            return tuple(getattr(record, export_key) for record in item)
+        return item
+
+    return value
+
+
+def columns_of(collection: Collection) -> tuple[Column, ...]:
+    """Every field of the collection's model as a column: records flattened, lists joined."""
+    columns = [
+        Column(collection.key, "Vast id van het item; verandert nooit." if collection.key == "id" else "Nummer in het rapport; verandert nooit.", "integer" if collection.key == "nummer" else "string", _getter((collection.key,))),
+        Column("url", "Het vaste webadres van de pagina.", "uri", lambda item: _page_url(collection, item)),
+    ]
+    for shape in shapes(collection.model):
+        if shape.name == collection.key:
+            continue
+        record = shape.record
+        if record is not None and not shape.multiple:
+            for sub in shapes(record):
+                sub_record = sub.record
+                columns.append(
+                    Column(
+                        f"{shape.name}_{sub.name}",
+                        sub.description,
+                        "list" if sub.multiple else _kind(sub),
+                        _getter((shape.name, sub.name), sub_record.export_key if sub_record is not None else None),
+                        required=False if not sub.multiple else True,
+                    )
+                )
+        elif record is not None:
+            columns.append(Column(shape.name, shape.description, "list", _getter((shape.name,), record.export_key)))
+        else:
+            columns.append(Column(shape.name, shape.description, _kind(shape), _getter((shape.name,)), required=shape.required or shape.multiple))
+    if issubclass(collection.model, Item):
+        columns.append(Column("tekst", "De volledige tekst, in Markdown.", "text", lambda item: item.body))
+    return tuple(columns)
+
+
+def _page_url(collection: Collection, item: Any) -> str:
+    if collection is ADVICES:
+        return urls.advice_url(item.nummer)
+    return urls.item_url(collection, item.id)
+
+
 @dataclass(frozen=True)
 class Export:
-    collection: str
+    collection: Collection
     titel: str
-    columns: tuple[Column, ...]
-    items: Callable[[Kennisbank], tuple]
+
+    @property
+    def name(self) -> str:
+        return self.collection.folder
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return columns_of(self.collection)
 
     def rows(self, kennisbank: Kennisbank, page_url: Callable[[str], str]) -> list[dict[str, Any]]:
+        columns = self.columns
         rows = []
-        for item in self.items(kennisbank):
+        for item in kennisbank.items[self.collection.folder]:
             row = {}
-            for column in self.columns:
+            for column in columns:
                 value = column.value(item)
                 if column.kind == "uri":
                     value = page_url(value)
@@ -71,161 +144,56 @@ class Export:
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow([c.name for c in self.columns])
         for row in self.rows(kennisbank, page_url):
-            writer.writerow(
-                [LIST_SEPARATOR.join(v) if isinstance(v, list) else ("" if v is None else v) for v in row.values()]
-            )
+            writer.writerow([csv_cell(LIST_SEPARATOR.join(v) if isinstance(v, list) else ("" if v is None else v)) for v in row.values()])
         return buffer.getvalue()
 
     def schema(self, base_url: str) -> str:
+        columns = self.columns
         schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": f"{base_url}{EXPORT_DIR}/{self.collection}.schema.json",
+            "$id": f"{base_url}{EXPORT_DIR}/{self.name}.schema.json",
             "title": f"{self.titel} (open data van de Kennisbank datagedreven sturing)",
             "type": "array",
             "items": {
                 "type": "object",
                 "additionalProperties": False,
-                "required": [c.name for c in self.columns],
-                "properties": {c.name: c.json_schema() for c in self.columns},
+                "required": [c.name for c in columns],
+                "properties": {c.name: c.json_schema() for c in columns},
             },
         }
         return json.dumps(schema, ensure_ascii=False, indent=1) + "\n"
 
 
-def _sources(item) -> tuple[str, ...]:
-    return item.bron.rapport
-
-
-def _links(item) -> tuple[str, ...]:
-    return tuple(link.url for link in item.bron.links)
-
-
-def _common_head(collection: str) -> tuple[Column, ...]:
-    return (
-        Column("id", "Vast id van het item; verandert nooit.", "string", lambda i: i.id),
-        Column("url", "Het vaste webadres van de pagina.", "uri", lambda i: urls.item_url(collection, i.id)),
-        Column("titel", "Titel.", "string", lambda i: i.titel),
-        Column("samenvatting", "Samenvatting in één of twee zinnen.", "string", lambda i: i.samenvatting),
-    )
-
-
-def _common_tail() -> tuple[Column, ...]:
-    return (
-        Column("trefwoorden", "Zoekwoorden.", "list", lambda i: i.trefwoorden),
-        Column("bron_rapport", "Secties van het rapport waar het item op steunt.", "list", _sources),
-        Column("bron_links", "Webadressen van bronnen.", "list", _links),
-        Column("toegevoegd", "Datum van toevoegen (JJJJ-MM-DD).", "date", lambda i: i.toegevoegd),
-        Column("bijgewerkt", "Datum van de laatste inhoudelijke wijziging (JJJJ-MM-DD).", "date", lambda i: i.bijgewerkt),
-        Column("eigenaar", "Wie het item bijhoudt, als dat is vastgelegd.", "string", lambda i: i.eigenaar, required=False),
-        Column("tekst", "De volledige tekst, in Markdown.", "text", lambda i: i.body),
-    )
-
-
-def _facet_column(vocabulary_id: str) -> Column:
-    _path, multiple = CASE_FACETS[vocabulary_id]
-    if multiple:
-        return Column(vocabulary_id, f"Waarden uit de taxonomie ({vocabulary_id}).", "list", lambda c: facet_values(c, vocabulary_id))
-    return Column(
-        vocabulary_id,
-        f"Waarde uit de taxonomie ({vocabulary_id}); leeg als niet vastgelegd.",
-        "string",
-        lambda c: (facet_values(c, vocabulary_id) or (None,))[0],
-        required=vocabulary_id == "domein",
-    )
+def csv_cell(value: Any) -> Any:
+    """A cell a spreadsheet shows as text: a leading formula character gets a quote before it."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
 
 
 EXPORTS = (
-    Export(
-        urls.CASES,
-        "Praktijkvoorbeelden",
-        _common_head(urls.CASES)
-        + (
-            Column("organisaties", "Uitvoerende organisaties.", "list", lambda c: c.organisaties),
-            Column("gemeenten", "Ids van betrokken gemeenten (zie gemeenten.json).", "list", lambda c: c.gemeenten),
-            Column("partners", "Partners.", "list", lambda c: c.partners),
-        )
-        + tuple(_facet_column(v) for v in CASE_FACETS)
-        + (
-            Column("risicos", "Ids van risicokaarten die het voorbeeld noemt.", "list", lambda c: c.risicos),
-            Column("leerlijnen", "Ids van leerlijnen die het voorbeeld noemt.", "list", lambda c: c.leerlijnen),
-            Column("adviezen", "Nummers van adviezen die het voorbeeld noemt.", "list", lambda c: c.adviezen),
-        )
-        + _common_tail(),
-        lambda kb: kb.cases,
-    ),
-    Export(
-        urls.LEARNING_LINES,
-        "Leerlijnen",
-        _common_head(urls.LEARNING_LINES)
-        + (
-            Column("nummer", "Volgnummer van de leerlijn in het rapport.", "integer", lambda l: l.nummer),
-            Column("vormen", "Vormen van leren.", "list", lambda l: l.vormen),
-            Column("strategieen", "Titels van de strategieën (leerlijn 4).", "list", lambda l: tuple(s.titel for s in l.strategieen)),
-            Column("praktijkvoorbeelden", "Ids van praktijkvoorbeelden die de leerlijn noemt.", "list", lambda l: l.praktijkvoorbeelden),
-            Column("adviezen", "Nummers van adviezen die de leerlijn noemt.", "list", lambda l: l.adviezen),
-        )
-        + _common_tail(),
-        lambda kb: kb.learning_lines,
-    ),
-    Export(
-        urls.RISKS,
-        "Risicokaarten",
-        _common_head(urls.RISKS)
-        + (
-            Column("soort", "Soort risico (taxonomie: risicosoort).", "string", lambda r: r.soort),
-            Column("rathenau_themas", "Thema's uit tabel 2 (taxonomie: rathenau_thema).", "list", lambda r: r.rathenau_themas),
-            Column("maatregelen", "Titels van de maatregelen.", "list", lambda r: tuple(m.titel for m in r.maatregelen)),
-            Column("vragen", "Vragen voor bestuurders.", "list", lambda r: r.vragen),
-            Column("praktijkvoorbeelden", "Ids van praktijkvoorbeelden die de kaart noemt.", "list", lambda r: r.praktijkvoorbeelden),
-            Column("adviezen", "Nummers van adviezen die de kaart noemt.", "list", lambda r: r.adviezen),
-        )
-        + _common_tail(),
-        lambda kb: kb.risks,
-    ),
-    Export(
-        urls.ADVICES,
-        "Adviezen",
-        (
-            Column("id", "Vast id van het advies: advies-<nummer>.", "string", lambda a: a.id),
-            Column("url", "Het vaste webadres van het advies.", "uri", lambda a: urls.advice_url(a.nummer)),
-            Column("nummer", "Nummer in het rapport (er is geen advies 11).", "integer", lambda a: a.nummer),
-            Column("titel", "Kern van het advies.", "string", lambda a: a.titel),
-            Column("tekst", "Het advies in eigen woorden (Markdown).", "text", lambda a: a.tekst),
-            Column("hoofdstuk", "Hoofdstuk van het rapport.", "integer", lambda a: a.hoofdstuk),
-            Column("themas", "Thema's (taxonomie: advies_thema).", "list", lambda a: a.themas),
-            Column("voor", "Voor wie (taxonomie: adressaat).", "list", lambda a: a.voor),
-            Column("praktijkvoorbeelden", "Ids van praktijkvoorbeelden.", "list", lambda a: a.praktijkvoorbeelden),
-            Column("risicos", "Ids van risicokaarten.", "list", lambda a: a.risicos),
-            Column("leerlijnen", "Ids van leerlijnen.", "list", lambda a: a.leerlijnen),
-            Column("bron_rapport", "Sectie van het rapport.", "list", _sources),
-        ),
-        lambda kb: kb.advices,
-    ),
-    Export(
-        urls.MUNICIPALITIES,
-        "Gemeenten",
-        (
-            Column("id", "Vast id van de gemeente.", "string", lambda g: g.id),
-            Column("url", "Het vaste webadres van de pagina van de gemeente.", "uri", lambda g: urls.item_url(urls.MUNICIPALITIES, g.id)),
-            Column("naam", "Naam van de gemeente.", "string", lambda g: g.naam),
-            Column("categorie", "Categorie volgens het rapport (taxonomie: gemeentecategorie); leeg als het rapport er geen geeft.", "string", lambda g: g.categorie, required=False),
-            Column("toelichting", "Wat het rapport over de gemeente zegt.", "string", lambda g: g.toelichting, required=False),
-            Column("bron_rapport", "Secties van het rapport.", "list", _sources),
-        ),
-        lambda kb: kb.municipalities,
-    ),
+    Export(CASES, "Praktijkvoorbeelden"),
+    Export(LEARNING_LINES, "Leerlijnen"),
+    Export(RISKS, "Risicokaarten"),
+    Export(ADVICES, "Adviezen"),
+    Export(MUNICIPALITIES, "Gemeenten"),
 )
 
 
+def export_paths() -> list[str]:
+    paths = [f"{EXPORT_DIR}/{e.name}.{suffix}" for e in EXPORTS for suffix in ("json", "csv", "schema.json")]
+    return paths + [f"{EXPORT_DIR}/taxonomie.json", FEED]
+
+
 def export_files(kennisbank: Kennisbank, base_url: str) -> dict[str, str]:
-    """File path in the site -> content, for every export."""
+    """File path in the site -> content, for every export (the feed is made by the renderer)."""
 
     def page_url(site_relative: str) -> str:
         return base_url + site_relative
 
     files = {}
     for export in EXPORTS:
-        stem = f"{EXPORT_DIR}/{export.collection}"
+        stem = f"{EXPORT_DIR}/{export.name}"
         files[f"{stem}.json"] = export.to_json(kennisbank, page_url)
         files[f"{stem}.csv"] = export.to_csv(kennisbank, page_url)
         files[f"{stem}.schema.json"] = export.schema(base_url)

@@ -1,14 +1,15 @@
-"""MkDocs adapter: load the content once, add a generated page per item, keep pages safe.
+"""MkDocs adapter: load the content once, add a page per item, keep pages safe.
 
 Event order matters and is set explicitly:
-1. ``on_config`` (priority 100) loads and validates ``content/`` before mkdocs-macros
-   calls ``define_env``, which reads the model from the config. Invalid content stops
-   the build here, before anything is written.
-2. ``on_files`` adds one virtual page per planned page (``File.generated``), and the
-   open data, the filter data, the charts and the redirects of old ids.
-3. ``on_page_markdown`` (priority 50, before mkdocs-macros) makes the body of each
-   generated page, points its edit link at the content file and marks its
-   pre-escaped title as safe HTML.
+1. ``on_config`` (priority 100) checks that docs/ and overrides/ hold only plain
+   files and loads and validates ``content/``, before mkdocs-macros calls
+   ``define_env``. Any problem stops the build here, before anything is written.
+2. ``on_files`` adds one page per planned page (``File.generated`` with a
+   :class:`GeneratedPage`, as mkdocs-material's blog plugin does for its views), and
+   the open data, charts, feed, filter data and redirects of old ids. Every path is
+   claimed once; a hand-written file at a generated address is an error.
+3. Generated pages render themselves from the model: their body never passes
+   through Markdown or mkdocs-macros.
 4. ``on_page_content`` (priority -100, after every other plugin) sanitizes the HTML.
 5. ``on_env`` trims the whitespace of the theme's templates.
 """
@@ -18,26 +19,33 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, Callable
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
-from macros.exports import EXPORT_DIR, export_files
+from macros.editor_markdown import EditorMarkdown
+from macros.exports import FEED, export_files
 from macros.gitdates import last_changed
-from macros.load import load_kennisbank
+from macros.load import check_content
 from macros.model import Kennisbank
 from macros.pages import PlannedPage, plan_pages, plan_redirects
-from macros.problems import ContentError
-from macros.render import Renderer, SiteInfo, html_text
+from macros.problems import Problem
+from macros.render.blocks import StoryBlocks
+from macros.render.environment import SiteInfo, html_text, make_environment
+from macros.render.files import SiteFiles
+from macros.render.pages import PageRenderer, RenderedPage
 from macros.sanitize import sanitize_html
-from macros.urls import CASES, facet_source
+from macros.site_plan import chart_path
+from macros.textfile import file_kind_problem
+from macros.urls import CASES_PREFIX, facet_source
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
@@ -45,32 +53,93 @@ CONFIG_KEY = "kennisbank"
 
 
 @dataclass(frozen=True)
+class Rendering:
+    """What renders pages and blocks; made once the site's address is known (on_files)."""
+
+    pages: PageRenderer
+    blocks: StoryBlocks
+    files: SiteFiles
+    figures: tuple[File, ...]
+
+
+@dataclass(frozen=True)
 class BuildState:
     """What one build knows about the content; stored on the config for the macros."""
 
     kennisbank: Kennisbank
-    renderer: Renderer
     pages: dict[str, PlannedPage]
     content_dir: Path
+    rendering: Rendering | None = None
+
+    @property
+    def blocks(self) -> StoryBlocks:
+        assert self.rendering is not None, "story macros run after on_files"
+        return self.rendering.blocks
+
+    @property
+    def figures(self) -> tuple[File, ...]:
+        return self.rendering.figures if self.rendering else ()
+
+
+class GeneratedPage(Page):
+    """A page made from the model: its title and body come from us, not from a Markdown file."""
+
+    def __init__(self, planned: PlannedPage, file: File, config: MkDocsConfig, make: Callable[[PlannedPage], RenderedPage], edit_url: str | None):
+        super().__init__(None, file, config)
+        self.planned = planned
+        self._make = make
+        self.edit_url = edit_url  # the content file behind the page, not the virtual page
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        # Titles are escaped here, once: the theme prints page titles as they are.
+        self.markdown = ""
+        self.meta = {"title": html_text(self.planned.title), "render_macros": False}
+        if self.planned.description:
+            self.meta["description"] = html_text(self.planned.description)
+        if not self.planned.search:
+            self.meta["search"] = {"exclude": True}
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        rendered = self._make(self.planned)
+        self.content = str(rendered.html)
+        self.toc = get_toc(rendered.toc)  # type: ignore[arg-type]
+
+
+def _plain_files_problems(root: Path, folders: list[Path]) -> list[Problem]:
+    """Symlinks and special files in docs/ or overrides/ would publish whatever they point at."""
+    problems = []
+    for folder in folders:
+        if not folder.exists():
+            continue
+        for directory, subdirectories, names in os.walk(folder, followlinks=False):
+            for name in sorted(subdirectories + names):
+                path = Path(directory) / name
+                problem = file_kind_problem(path, path.relative_to(root).as_posix())
+                if problem is not None:
+                    problems.append(problem)
+    return problems
 
 
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    content_dir = Path(config.config_file_path).parent / "content"
-    try:
-        kennisbank = load_kennisbank(content_dir)
-    except ContentError as error:
-        errors = [p for p in error.problems if not p.warning]
-        for problem in errors:
+    root = Path(config.config_file_path).parent
+    content_dir = root / "content"
+    custom_dir = config.theme.custom_dir
+    problems = _plain_files_problems(root, [Path(config.docs_dir)] + ([Path(custom_dir)] if custom_dir else []))
+    kennisbank, content_problems = check_content(content_dir)
+    problems += content_problems
+    for warning in (p for p in problems if p.warning):
+        log.info(str(warning))  # advice, not a failure: INFO keeps "mkdocs build --strict" passing
+    errors = [p for p in problems if not p.warning]
+    if errors or kennisbank is None:
+        for problem in sorted(errors):
             log.error(str(problem))
         raise PluginError(
-            f"{len(errors)} fout(en) in de inhoud gevonden; de site is niet gebouwd. "
+            f"{len(errors)} fout(en) gevonden; de site is niet gebouwd. "
             "Los de meldingen hierboven op (pad:regel: veld: melding) en probeer opnieuw."
-        ) from None
-    root = Path(config.config_file_path).parent
-    prefix = content_dir.relative_to(root).as_posix()
-    planned = {page.src_uri: page for page in plan_pages(kennisbank, prefix)}
-    config[CONFIG_KEY] = BuildState(kennisbank, Renderer(kennisbank), planned, content_dir)
+        )
+    planned = {page.src_uri: page for page in plan_pages(kennisbank, content_dir.relative_to(root).as_posix())}
+    config[CONFIG_KEY] = BuildState(kennisbank, planned, content_dir)
     _add_facets_to_nav(config.nav, kennisbank)
     return config
 
@@ -95,7 +164,7 @@ def _add_facets_to_nav(nav: list | None, kennisbank: Kennisbank) -> None:
     The taxonomy decides which facets exist, so the navigation follows it instead of
     repeating the list in mkdocs.yml.
     """
-    overview = f"{CASES}/index.md"
+    overview = f"{CASES_PREFIX}/index.md"
     for entry in nav or []:
         section = next(iter(entry.values())) if isinstance(entry, dict) else None
         if isinstance(section, list) and overview in section:
@@ -113,20 +182,54 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state: BuildState = config[CONFIG_KEY]
     root = Path(config.config_file_path).parent
     # Known only now: other plugins (mike) may change site_url in their on_config.
-    state.renderer.use_site(
-        SiteInfo(
-            base_url=_with_slash(config.site_url),
-            edition=str(config.extra.get("editie") or "actueel"),
-            edit_base=_edit_base(config, root),
-            changed=last_changed(root, state.content_dir.relative_to(root).as_posix()),
-        )
+    site = SiteInfo(
+        base_url=_with_slash(config.site_url),
+        edition=str(config.extra.get("editie") or "actueel"),
+        edit_base=_edit_base(config, root),
+        changed=last_changed(root, state.content_dir.relative_to(root).as_posix()),
     )
-    clashes = [uri for uri in state.pages if files.get_file_from_path(uri) is not None]
-    if clashes:
-        raise PluginError(
-            "Deze bestanden in docs/ hebben hetzelfde adres als een gegenereerde pagina; "
-            f"hernoem of verwijder ze: {', '.join('docs/' + c for c in clashes)}"
-        )
+    markdown = EditorMarkdown()
+    env = make_environment(state.kennisbank, site, markdown)
+    rendering = Rendering(
+        pages=PageRenderer(state.kennisbank, env, markdown),
+        blocks=StoryBlocks(state.kennisbank, env),
+        files=SiteFiles(state.kennisbank, env, site),
+        figures=tuple(f for f in files if f.src_uri.startswith("figuren/")),
+    )
+    config[CONFIG_KEY] = state = replace(state, rendering=rendering)
+
+    generated: dict[str, str] = {}  # every path this hook writes, with what it is
+
+    def claim(path: str, what: str) -> None:
+        existing = files.get_file_from_path(path)
+        if path in generated or existing is not None:
+            owner = generated.get(path) or f"docs/{existing.src_uri}"  # type: ignore[union-attr]
+            raise PluginError(f"Twee bestanden claimen hetzelfde adres /{path}: {owner} en {what}. Hernoem of verwijder er één.")
+        generated[path] = what
+
+    _check_story_pages(state, files)
+    extra: dict[str, str] = {}
+    for vocabulary in state.kennisbank.taxonomy.facets:
+        # Charts are made from the content at every build, so they follow it.
+        extra[chart_path(vocabulary.slug)] = rendering.files.chart_svg(vocabulary.id)
+    extra.update(export_files(state.kennisbank, site.base_url))
+    extra[FEED] = rendering.files.feed()
+    extra[f"{CASES_PREFIX}/filter.json"] = rendering.files.filter_data()
+    for path, (target, _source) in plan_redirects(state.kennisbank).items():
+        extra[path] = rendering.files.redirect_page(target, path.removesuffix("index.html"))
+    for path, content in extra.items():
+        claim(path, "een gegenereerd bestand")
+        files.append(File.generated(config, path, content=content))
+    for planned in state.pages.values():
+        claim(planned.src_uri, planned.source_path or "een overzichtspagina")
+        # Item and value pages are reached through the overviews, not the navigation.
+        file = File.generated(config, planned.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+        files.append(file)
+        GeneratedPage(planned, file, config, rendering.pages.render, site.edit_url(planned.source_path))
+    return files
+
+
+def _check_story_pages(state: BuildState, files: Files) -> None:
     missing = [
         f"{c.source_path}: pagina: hoofdstuk {c.nummer} verwijst naar docs/{c.pagina}, maar die pagina bestaat niet."
         for c in state.kennisbank.chapters
@@ -136,44 +239,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for message in missing:
             log.error(message)
         raise PluginError("Een hoofdstuk verwijst naar een verhaalpagina die niet bestaat; zie hierboven.")
-    for vocabulary in state.kennisbank.taxonomy.facets:
-        # Charts are made from the content at every build, so they follow it.
-        files.append(File.generated(config, f"grafieken/{vocabulary.slug}.svg", content=state.renderer.chart_svg(vocabulary.id)))
-    for path, content in export_files(state.kennisbank, state.renderer.site.base_url).items():
-        files.append(File.generated(config, path, content=content))
-    files.append(File.generated(config, f"{EXPORT_DIR}/praktijkvoorbeelden-feed.xml", content=state.renderer.feed()))
-    files.append(File.generated(config, f"{CASES}/filter.json", content=state.renderer.filter_data()))
-    for path, target in plan_redirects(state.kennisbank).items():
-        old_url = path.removesuffix("index.html")
-        files.append(File.generated(config, path, content=state.renderer.redirect_page(target, old_url)))
-    for page in state.pages.values():
-        # Item and value pages are reached through the overviews, not the navigation.
-        file = File.generated(config, page.src_uri, content=page.source(), inclusion=InclusionLevel.NOT_IN_NAV)
-        if page.source_path:
-            # Any value: the edit URL itself is set from the content file in on_page_markdown.
-            file.edit_uri = page.source_path
-        files.append(file)
-    return files
-
-
-@event_priority(50)
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    state: BuildState = config[CONFIG_KEY]
-    planned = state.pages.get(page.file.src_uri)
-    if planned is not None:
-        # The edit button must open the content file behind the page, not the virtual page.
-        page.edit_url = state.renderer.site.edit_url(planned.source_path)
-        # The page source is one call of the "pagina" macro. We know which call, so we
-        # make it here and tell mkdocs-macros to leave the page alone: compiling every
-        # page as a Jinja template would cost a millisecond per page for nothing.
-        markdown = state.renderer.page(planned.kind, *planned.args, page_url=page.url)
-        page.meta["render_macros"] = False
-        # Written escaped into the front matter by PlannedPage.source(); mark them as
-        # such so that templates neither escape them twice nor unescape them.
-        for key in ("title", "description"):
-            if key in page.meta:
-                page.meta[key] = Markup(page.meta[key])
-    return markdown
 
 
 @event_priority(-100)
@@ -181,7 +246,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return sanitize_html(html)
 
 
-def on_env(env, config: MkDocsConfig, files: Files):
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     # Material's templates put every block tag on its own indented line; without
     # trimming, a page carries kilobytes of blank lines and indentation. Trimming
     # block tags keeps every page small (page content itself is a value, untouched).

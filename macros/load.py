@@ -1,49 +1,42 @@
 """Read and validate all of ``content/`` in one pass and build the model.
 
 Every problem in every file is collected before anything is reported, so that an
-editor fixes everything in one round instead of one error per build.
+editor fixes everything in one round instead of one error per build: field
+problems, references (also from files with other errors), aliases, reserved
+names and output paths all come together.
 """
 
 from __future__ import annotations
 
 import difflib
 import logging
-import re
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
-from . import model as m
-from .markdown_rules import is_blank, markdown_problems
+from pydantic import ValidationError
+
+from . import urls
+from .contract import ADVICES, CASES, CHAPTERS, COLLECTIONS, MUNICIPALITIES, Collection, Entry, Item, Source
+from .editor_markdown import markdown_problems
+from .fields import leaves, walk
+from .messages import dotted, problems_from
+from .model import Kennisbank, case_vocabularies, sorted_items
 from .problems import ContentError, Problem, suggestion
-from .schema import (
-    ADVICES,
-    CASES,
-    CHAPTERS,
-    COLLECTIONS,
-    INVALID,
-    LEARNING_LINES,
-    MUNICIPALITIES,
-    RISKS,
-    Check,
-    Collection,
-    Record,
-    Reference,
-    check_fields,
-    choice_paths,
-)
 from .taxonomy import TAXONOMY_FILE_NAME as TAXONOMY_FILE, Taxonomy, taxonomy_from_document
-from .urls import RELATIONS
+from .textfile import file_kind_problem
 from .yamlsource import SourceDocument, read_markdown_file, read_yaml_file
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
 # Files and folders that may stand in content/; anything else is an error, so that
 # nothing an editor adds is silently left off the site.
-EXPECTED = {TAXONOMY_FILE, "hoofdstukken.yaml", "gemeenten.yaml", "adviezen.yaml", "praktijkvoorbeelden", "leerlijnen", "risicos", "README.md"}
+EXPECTED = {TAXONOMY_FILE, "README.md", *(c.source.rstrip("/") for c in COLLECTIONS)}
+Shown = Callable[[Path], str]
 
 
-def load_kennisbank(content_dir: Path) -> m.Kennisbank:
+def load_kennisbank(content_dir: Path) -> Kennisbank:
     """The validated model; raises :class:`ContentError` carrying every problem found."""
     kennisbank, problems = check_content(content_dir)
     # Warnings are advice to the editor, not failures: logged at INFO so that
@@ -55,7 +48,20 @@ def load_kennisbank(content_dir: Path) -> m.Kennisbank:
     return kennisbank
 
 
-def check_content(content_dir: Path) -> tuple[m.Kennisbank | None, list[Problem]]:
+class _Run:
+    """What one validation run collects: problems, items, and every key that was read."""
+
+    def __init__(self, taxonomy: Taxonomy):
+        self.taxonomy = taxonomy
+        self.problems: list[Problem] = []
+        self.items: dict[str, list[Entry]] = {c.folder: [] for c in COLLECTIONS}
+        # Keys of every item read, valid or not: a reference to an item whose file has
+        # another mistake is not also reported as a reference to nothing.
+        self.keys: dict[str, set[Any]] = {c.folder: set() for c in COLLECTIONS}
+        self.references: list[tuple[str, Any, Problem]] = []  # (collection, key, where)
+
+
+def check_content(content_dir: Path) -> tuple[Kennisbank | None, list[Problem]]:
     """Validate everything; returns the model (or None when there are errors) and all problems."""
     content_dir = Path(content_dir)
     root = content_dir.parent
@@ -63,193 +69,167 @@ def check_content(content_dir: Path) -> tuple[m.Kennisbank | None, list[Problem]
     def shown(path: Path) -> str:
         return path.relative_to(root).as_posix()
 
-    problems: list[Problem] = []
-    if not content_dir.is_dir():
-        return None, [Problem(str(content_dir), 0, "", "de map met inhoud bestaat niet.")]
+    if not content_dir.is_dir() or content_dir.is_symlink():
+        return None, [Problem(str(content_dir), 0, "", "de map met inhoud bestaat niet (of is een symbolische link).")]
+    problems = _unexpected_entries(content_dir, shown)
+    taxonomy, taxonomy_problems = _load_taxonomy(content_dir / TAXONOMY_FILE, shown)
+    run = _Run(taxonomy)
+    run.problems.extend(problems + taxonomy_problems)
+    for collection in COLLECTIONS:
+        _load_collection(collection, content_dir, shown, run)
+    run.problems.extend(_reference_problems(run))
+    if any(not p.warning for p in run.problems):
+        return None, run.problems
+    kennisbank = Kennisbank(
+        taxonomy=taxonomy,
+        items={c.folder: sorted_items(c, run.items[c.folder]) for c in COLLECTIONS},
+    )
+    run.problems.extend(_alias_problems(kennisbank))
+    run.problems.extend(_output_problems(kennisbank, content_dir.name))
+    if any(not p.warning for p in run.problems):
+        return None, run.problems
+    # Only on consistent content: the check follows references between items.
+    run.problems.extend(likely_duplicates(kennisbank))
+    return kennisbank, run.problems
+
+
+def _unexpected_entries(content_dir: Path, shown: Shown) -> list[Problem]:
+    problems = []
     for path in sorted(content_dir.iterdir()):
-        if path.name.startswith(".") or path.name in EXPECTED:
-            continue
-        problems.append(
-            Problem(
-                shown(path),
-                0,
-                "",
-                "dit bestand hoort hier niet en zou niet op de site komen. Verplaats het naar "
-                "praktijkvoorbeelden/, leerlijnen/ of risicos/ (als .md-bestand) of verwijder het.",
-            )
-        )
-
-    taxonomy = _load_taxonomy(content_dir / TAXONOMY_FILE, shown, problems)
-    references: list[Reference] = []
-    items: dict[str, list[Any]] = {}
-    for collection in COLLECTIONS:
-        items[collection.name] = _load_collection(collection, content_dir, shown, taxonomy, problems, references)
-
-    if not any(not p.warning for p in problems):
-        kennisbank = m.Kennisbank(
-            taxonomy=taxonomy,
-            cases=tuple(sorted(items[CASES.name], key=lambda c: _sort_key(c.titel))),
-            learning_lines=tuple(sorted(items[LEARNING_LINES.name], key=lambda l: l.nummer)),
-            risks=tuple(sorted(items[RISKS.name], key=lambda r: _sort_key(r.titel))),
-            advices=tuple(sorted(items[ADVICES.name], key=lambda a: a.nummer)),
-            municipalities=tuple(sorted(items[MUNICIPALITIES.name], key=lambda g: _sort_key(g.naam))),
-            chapters=tuple(sorted(items[CHAPTERS.name], key=lambda c: c.nummer)),
-        )
-        problems.extend(_reference_problems(kennisbank, references))
-        problems.extend(_alias_problems(kennisbank))
-        if not any(not p.warning for p in problems):
-            # Only on consistent content: the check follows references between items.
-            problems.extend(likely_duplicates(kennisbank))
-            return kennisbank, problems
-    return None, problems
-
-
-def _sort_key(title: str) -> str:
-    """Alphabetical order as a reader expects it: ’s-Hertogenbosch under H, case ignored."""
-    return title.lower().lstrip("’'\"").removeprefix("s-")
-
-
-# --------------------------------------------------------------------------- taxonomy
-
-
-def _load_taxonomy(path: Path, shown: Callable[[Path], str], problems: list[Problem]) -> Taxonomy:
-    if not path.is_file():
-        problems.append(Problem(shown(path), 0, "", "de taxonomie ontbreekt; zonder dit bestand kan niets worden gecontroleerd."))
-        return Taxonomy(())
-    document, found = read_yaml_file(path, shown(path))
-    problems.extend(found)
-    if document is None:
-        return Taxonomy(())
-    taxonomy, found = taxonomy_from_document(document)
-    problems.extend(found)
-    needed: dict[str, bool] = {}
-    for collection in COLLECTIONS:
-        needed.update({vocabulary: multiple for vocabulary, (_, multiple) in choice_paths(collection.fields).items()})
-    for vocabulary_id in needed:
-        if vocabulary_id not in taxonomy:
-            problems.append(Problem(shown(path), 0, vocabulary_id, "deze vocabulaire ontbreekt in de taxonomie, maar velden gebruiken haar."))
-    for vocabulary in taxonomy.vocabularies:
-        if "index" in vocabulary.ids():
-            problems.append(Problem(shown(path), document.line((vocabulary.id, "waarden", "index")), vocabulary.id, "'index' kan geen waarde zijn: die naam is nodig voor de overzichtspagina."))
-    # Record on each vocabulary whether a field takes several values (drives labels and filters).
-    return Taxonomy(tuple(replace(v, multiple=needed.get(v.id, False)) for v in taxonomy.vocabularies))
-
-
-# --------------------------------------------------------------------------- collections
-
-
-def _load_collection(collection: Collection, content_dir: Path, shown, taxonomy, problems, references) -> list[Any]:
-    if collection.layout == "list":
-        path = content_dir / f"{collection.name}.yaml"
-        if not path.is_file():
-            problems.append(Problem(shown(path), 0, "", f"het bestand met {collection.name} ontbreekt."))
-            return []
-        document, found = read_yaml_file(path, shown(path))
-        problems.extend(found)
-        if document is None:
-            return []
-        return _list_items(collection, document, taxonomy, problems, references)
-
-    directory = content_dir / collection.name
-    if not directory.is_dir():
-        problems.append(Problem(shown(directory), 0, "", f"de map {collection.name}/ ontbreekt."))
-        return []
-    result = []
-    for path in sorted(directory.iterdir()):
-        if path.name.startswith("."):
-            continue
-        if path.is_dir() or path.suffix != ".md":
+        kind = file_kind_problem(path, shown(path))
+        if kind is not None:
+            problems.append(kind)
+        elif path.name.startswith("."):
+            problems.append(_dotfile(path, shown))
+        elif path.name not in EXPECTED:
             problems.append(
                 Problem(
                     shown(path),
                     0,
                     "",
-                    f"in {collection.name}/ horen alleen .md-bestanden (één per {collection.singular}); "
+                    "dit bestand hoort hier niet en zou niet op de site komen. Verplaats het naar "
+                    "praktijkvoorbeelden/, leerlijnen/ of risicos/ (als .md-bestand) of verwijder het.",
+                )
+            )
+    return problems
+
+
+def _dotfile(path: Path, shown: Shown) -> Problem:
+    return Problem(
+        shown(path),
+        0,
+        "",
+        "bestanden en mappen waarvan de naam met een punt begint, worden niet gelezen en zouden "
+        "dus niet op de site komen. Geef het een naam zonder punt aan het begin, of verwijder het.",
+    )
+
+
+# --------------------------------------------------------------------------- taxonomy
+
+
+def _load_taxonomy(path: Path, shown: Shown) -> tuple[Taxonomy, list[Problem]]:
+    if not path.exists() and not path.is_symlink():
+        return Taxonomy(()), [Problem(shown(path), 0, "", "de taxonomie ontbreekt; zonder dit bestand kan niets worden gecontroleerd.")]
+    document, problems = read_yaml_file(path, shown(path))
+    if document is None:
+        return Taxonomy(()), problems
+    taxonomy, found = taxonomy_from_document(document)
+    problems.extend(found)
+    used = {vocabulary for c in COLLECTIONS for _, shape in leaves(c.model) if (vocabulary := shape.vocabulary)}
+    for vocabulary_id in sorted(used - {v.id for v in taxonomy.vocabularies}):
+        problems.append(Problem(shown(path), 0, vocabulary_id, "deze vocabulaire ontbreekt in de taxonomie, maar velden gebruiken haar."))
+    of_cases = case_vocabularies()
+    for vocabulary in taxonomy.vocabularies:
+        if vocabulary.index and vocabulary.id not in of_cases:
+            problems.append(
+                Problem(
+                    shown(path),
+                    document.line((vocabulary.id, "index")),
+                    f"{vocabulary.id}.index",
+                    "overzichtspagina's ('index: true') bestaan alleen voor kenmerken van praktijkvoorbeelden: "
+                    f"{', '.join(of_cases)}. Haal 'index: true' hier weg.",
+                )
+            )
+        for term in vocabulary.terms:
+            if term.id in urls.RESERVED_NAMES:
+                problems.append(
+                    Problem(
+                        shown(path),
+                        document.line((vocabulary.id, "waarden", term.id)),
+                        vocabulary.id,
+                        f"'{term.id}' kan geen waarde zijn: die naam is nodig voor de pagina's van de site. Kies een andere.",
+                    )
+                )
+    # Record on each vocabulary whether a case field takes several values (drives labels and filters).
+    return Taxonomy(tuple(replace(v, multiple=of_cases.get(v.id, ((), False))[1]) for v in taxonomy.vocabularies)), problems
+
+
+# --------------------------------------------------------------------------- collections
+
+
+def _load_collection(collection: Collection, content_dir: Path, shown: Shown, run: _Run) -> None:
+    if collection.layout == "list":
+        path = content_dir / collection.source
+        if not path.exists() and not path.is_symlink():
+            run.problems.append(Problem(shown(path), 0, "", f"het bestand met {collection.folder} ontbreekt."))
+            return
+        document, found = read_yaml_file(path, shown(path))
+        run.problems.extend(found)
+        if document is not None:
+            _list_items(collection, document, run)
+        return
+
+    directory = content_dir / collection.folder
+    if not directory.exists():
+        run.problems.append(Problem(shown(directory), 0, "", f"de map {collection.folder}/ ontbreekt."))
+        return
+    if file_kind_problem(directory, shown(directory)) is not None:
+        return  # reported with the other entries of content/
+    for entry in sorted(os.scandir(directory), key=lambda e: e.name):
+        path = Path(entry.path)
+        kind = file_kind_problem(path, shown(path))
+        if kind is not None:
+            run.problems.append(kind)
+        elif entry.name.startswith("."):
+            run.problems.append(_dotfile(path, shown))
+        elif entry.is_dir(follow_symlinks=False) or path.suffix != ".md":
+            run.problems.append(
+                Problem(
+                    shown(path),
+                    0,
+                    "",
+                    f"in {collection.folder}/ horen alleen .md-bestanden (één per {collection.singular}); "
                     "dit bestand zou niet op de site komen. Hernoem of verwijder het.",
                 )
             )
-            continue
-        document, found = read_markdown_file(path, shown(path))
-        problems.extend(found)
-        if document is None:
-            continue
-        item = _directory_item(collection, document, path.stem, taxonomy, problems, references)
-        if item is not None:
-            result.append(item)
-    return result
+        else:
+            document, found = read_markdown_file(path, shown(path))
+            run.problems.extend(found)
+            if document is not None:
+                _file_item(collection, document, path.stem, not found, run)
 
 
-def _directory_item(collection, document: SourceDocument, stem: str, taxonomy, problems, references):
-    ctx = Check(document, taxonomy, problems, references)
-    if not isinstance(document.data, dict):
-        ctx.fail((), "de front matter moet velden bevatten (veld: waarde), bijv. 'titel: ...'.")
-        return None
-    before = len(problems)
-    clean = check_fields(collection.fields, document.data, (), ctx)
+def _file_item(collection: Collection, document: SourceDocument, stem: str, readable: bool, run: _Run) -> None:
     data = document.data
-    if isinstance(data.get("id"), str) and data["id"] != stem:
-        ctx.fail(
-            ("id",),
-            f"het id '{data['id']}' verschilt van de bestandsnaam '{stem}.md'. Ze moeten gelijk zijn: "
-            f"hernoem het bestand naar '{data['id']}.md' of zet id op '{stem}'.",
-        )
-    if collection is CASES and isinstance(data.get("id"), str):
-        reserved = {v.slug for v in taxonomy.facets} | {"index", *RELATIONS}
-        if data["id"] in reserved or re.fullmatch(r"pagina-\d+", data["id"]):
-            ctx.fail(("id",), f"'{data['id']}' is gereserveerd voor een overzichtspagina. Kies een ander id.")
-    _check_dates(data, ctx)
-    _check_bron(data, ctx)
-    _check_body(collection, document, ctx)
-    if clean is INVALID or len(problems) > before:
-        return None
-    return _build(collection, clean, document)
-
-
-def _list_items(collection: Collection, document: SourceDocument, taxonomy, problems, references) -> list[Any]:
-    ctx = Check(document, taxonomy, problems, references)
-    if not isinstance(document.data, list):
-        ctx.fail((), f"verwacht een lijst van {collection.name}: begin elk item met '- {collection.key}: ...'.")
-        return []
-    result, seen = [], {}
-    for index, data in enumerate(document.data):
-        path = (index,)
-        if not isinstance(data, dict):
-            ctx.fail(path, f"verwacht een {collection.singular} met velden, beginnend met '- {collection.key}: ...'.")
-            continue
-        before = len(problems)
-        clean = Record(collection.fields).check(data, path, ctx)
-        key = data.get(collection.key)
-        if isinstance(key, (str, int)) and not isinstance(key, bool):
-            if key in seen:
-                ctx.fail(
-                    path + (collection.key,),
-                    f"{collection.key} {key} komt al voor op regel {seen[key]}; twee {collection.name} kunnen niet "
-                    f"hetzelfde {collection.key} hebben.",
+    if not isinstance(data, dict):
+        run.problems.append(Problem(document.path, document.line(()), "", "de front matter moet velden bevatten (veld: waarde), bijv. 'titel: ...'."))
+        return
+    before = len(run.problems)
+    if isinstance(data.get("id"), str):
+        run.keys[collection.folder].add(data["id"])
+        if data["id"] != stem:
+            run.problems.append(
+                Problem(
+                    document.path,
+                    document.line(("id",)),
+                    "id",
+                    f"het id '{data['id']}' verschilt van de bestandsnaam '{stem}.md'. Ze moeten gelijk zijn: "
+                    f"hernoem het bestand naar '{data['id']}.md' of zet id op '{stem}'.",
                 )
-            else:
-                seen[key] = document.line(path + (collection.key,))
-        _check_bron(data, ctx, path)
-        if clean is INVALID or len(problems) > before:
-            continue
-        result.append(_build(collection, clean, document))
-    return result
-
-
-def _check_dates(data: dict, ctx: Check) -> None:
-    added, updated = data.get("toegevoegd"), data.get("bijgewerkt")
-    if isinstance(added, str) and isinstance(updated, str) and updated.strip() < added.strip():
-        ctx.fail(("bijgewerkt",), f"bijgewerkt ({updated}) ligt vóór toegevoegd ({added}); dat kan niet.")
-
-
-def _check_bron(data: dict, ctx: Check, path: tuple = ()) -> None:
-    bron = data.get("bron")
-    if isinstance(bron, dict) and not bron.get("rapport") and not bron.get("links"):
-        ctx.fail(path + ("bron",), "noem minstens een sectie van het rapport (rapport) of een webpagina (links).")
-
-
-def _check_body(collection: Collection, document: SourceDocument, ctx: Check) -> None:
-    if collection.body_required and is_blank(document.body):
-        ctx.problems.append(
+            )
+    item = _validate(collection, data, document, (), run)
+    if collection.body_required and not document.body.strip():
+        run.problems.append(
             Problem(
                 document.path,
                 document.body_line,
@@ -259,75 +239,147 @@ def _check_body(collection: Collection, document: SourceDocument, ctx: Check) ->
                 "'## Lessen en overdraagbaarheid' (waar de bron dat toelaat).",
             )
         )
-    for offset, message in markdown_problems(document.body):
-        ctx.problems.append(Problem(document.path, document.body_line + offset, "tekst", message))
+    page_url = urls.item_url(collection, data["id"]) if isinstance(data.get("id"), str) else ""
+    for offset, message in markdown_problems(document.body, page_url):
+        run.problems.append(Problem(document.path, document.body_line + offset, "tekst", message))
+    if item is not None and readable and len(run.problems) == before:
+        run.items[collection.folder].append(item.with_source(Source(document.path, document.body.strip("\n"), document.body_line)))
+
+
+def _list_items(collection: Collection, document: SourceDocument, run: _Run) -> None:
+    if not isinstance(document.data, list):
+        run.problems.append(
+            Problem(document.path, document.line(()), "", f"verwacht een lijst van {collection.folder}: begin elk item met '- {collection.key}: ...'.")
+        )
+        return
+    seen: dict[Any, int] = {}
+    for index, data in enumerate(document.data):
+        path = (index,)
+        if not isinstance(data, dict):
+            run.problems.append(
+                Problem(document.path, document.line(path), "", f"verwacht een {collection.singular} met velden, beginnend met '- {collection.key}: ...'.")
+            )
+            continue
+        before = len(run.problems)
+        key = data.get(collection.key)
+        if isinstance(key, (str, int)) and not isinstance(key, bool):
+            run.keys[collection.folder].add(key)
+            if key in seen:
+                run.problems.append(
+                    Problem(
+                        document.path,
+                        document.line(path + (collection.key,)),
+                        collection.key,
+                        f"{collection.key} {key} komt al voor op regel {seen[key]}; twee {collection.folder} kunnen niet "
+                        f"hetzelfde {collection.key} hebben.",
+                    )
+                )
+            else:
+                seen[key] = document.line(path + (collection.key,))
+        item = _validate(collection, data, document, path, run)
+        if item is not None and len(run.problems) == before:
+            run.items[collection.folder].append(item.with_source(Source(document.path)))
+
+
+def _validate(collection: Collection, data: dict, document: SourceDocument, base: tuple, run: _Run) -> Entry | None:
+    """Check one item against its model plus the rules that span fields; collect its references."""
+    item = None
+    try:
+        item = collection.model.model_validate(data, context={"taxonomy": run.taxonomy})
+    except ValidationError as error:
+        run.problems.extend(problems_from(error, collection.model, data, document, base))
+    for path, shape, value in walk(collection.model, data):
+        line = document.line(base + path)
+        if shape.reference and (isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))):
+            run.references.append((shape.reference, value, Problem(document.path, line, dotted(base + path), "")))
+        if shape.markdown and isinstance(value, str):
+            # The text of a block scalar ('|' or '>') starts on the line after its indicator.
+            first = line + 1 if base + path in document.block_scalars else line
+            for offset, message in markdown_problems(value, headings=False):
+                run.problems.append(Problem(document.path, first + offset, dotted(base + path), message))
+    if isinstance(data.get("toegevoegd"), str) and isinstance(data.get("bijgewerkt"), str) and data["bijgewerkt"].strip() < data["toegevoegd"].strip():
+        run.problems.append(Problem(document.path, document.line(base + ("bijgewerkt",)), "bijgewerkt", f"bijgewerkt ({data['bijgewerkt']}) ligt vóór toegevoegd ({data['toegevoegd']}); dat kan niet."))
+    bron = data.get("bron")
+    if isinstance(bron, dict) and not bron.get("rapport") and not bron.get("links"):
+        run.problems.append(Problem(document.path, document.line(base + ("bron",)), dotted(base + ("bron",)), "noem minstens een sectie van het rapport (rapport) of een webpagina (links)."))
+    if issubclass(collection.model, Item) or collection is MUNICIPALITIES:
+        for name in ("id", "aliassen"):
+            values = data.get(name) if name == "aliassen" else [data.get(name)]
+            for index, value in enumerate(values if isinstance(values, list) else []):
+                if isinstance(value, str) and urls.is_reserved(collection, value, run.taxonomy):
+                    at = base + ((name, index) if name == "aliassen" else (name,))
+                    run.problems.append(
+                        Problem(document.path, document.line(at), dotted(at), f"'{value}' is gereserveerd voor een pagina van de site ({urls.reserved_reason(collection, value, run.taxonomy)}). Kies een ander id.")
+                    )
+    return item
 
 
 # --------------------------------------------------------------------------- references
 
 
-def _reference_problems(kennisbank: m.Kennisbank, references: list[Reference]) -> list[Problem]:
+def _reference_problems(run: _Run) -> list[Problem]:
     problems = []
-    for ref in references:
-        if kennisbank.has(ref.collection, ref.value):
+    by_folder = {c.folder: c for c in COLLECTIONS}
+    for folder, key, where in run.references:
+        if key in run.keys[folder]:
             continue
-        if ref.collection in (ADVICES.name, CHAPTERS.name):
-            existing = [a.nummer for a in (kennisbank.advices if ref.collection == ADVICES.name else kennisbank.chapters)]
+        target = by_folder[folder]
+        existing = sorted(run.keys[folder], key=str)
+        if target.key == "nummer":
             hint = f" Bestaande nummers: {', '.join(map(str, existing))}." if existing else ""
-            singular = ADVICES.singular if ref.collection == ADVICES.name else CHAPTERS.singular
-            message = f"{singular} {ref.value} bestaat niet in content/{ref.collection}.yaml.{hint}"
+            message = f"{target.singular} {key} bestaat niet in content/{target.source}.{hint}"
         else:
-            existing = _ids(kennisbank, ref.collection)
             message = (
-                f"'{ref.value}' bestaat niet in {ref.collection}.{suggestion(ref.value, existing)}"
+                f"'{key}' bestaat niet in {folder}.{suggestion(key, [str(k) for k in existing])}"
                 f" Gebruik het id van een bestaand item (de bestandsnaam zonder .md"
-                f"{', of het id in content/gemeenten.yaml' if ref.collection == MUNICIPALITIES.name else ''})."
+                f"{', of het id in content/gemeenten.yaml' if target is MUNICIPALITIES else ''})."
             )
-        problems.append(Problem(ref.path, ref.line, ref.field, message))
+        problems.append(replace(where, message=message))
     return problems
 
 
-def _ids(kennisbank: m.Kennisbank, collection: str) -> list[str]:
-    return {
-        CASES.name: [c.id for c in kennisbank.cases],
-        LEARNING_LINES.name: [l.id for l in kennisbank.learning_lines],
-        RISKS.name: [r.id for r in kennisbank.risks],
-        MUNICIPALITIES.name: [g.id for g in kennisbank.municipalities],
-    }[collection]
-
-
-def _alias_problems(kennisbank: m.Kennisbank) -> list[Problem]:
+def _alias_problems(kennisbank: Kennisbank) -> list[Problem]:
     """An old id may not be the id (or old id) of another item: its URL would point two ways."""
     problems = []
-    for collection, items in ((CASES.name, kennisbank.cases), (LEARNING_LINES.name, kennisbank.learning_lines), (RISKS.name, kennisbank.risks)):
-        owners: dict[str, str] = {item.id: item.id for item in items}
+    for collection in COLLECTIONS:
+        if not issubclass(collection.model, Item):
+            continue
+        items = kennisbank.items[collection.folder]
+        owners: dict[str, str] = {item.id: item.id for item in items}  # type: ignore[attr-defined]
         for item in items:
-            for alias in item.aliassen:
+            for index, alias in enumerate(item.aliassen):  # type: ignore[attr-defined]
                 if alias in owners:
                     problems.append(
                         Problem(
                             item.source_path,
                             0,
-                            "aliassen",
-                            f"'{alias}' is al het id of oude id van '{owners[alias]}' in {collection}; "
+                            f"aliassen[{index}]",
+                            f"'{alias}' is al het id of oude id van '{owners[alias]}' in {collection.folder}; "
                             "een oud adres kan maar naar één pagina verwijzen.",
                         )
                     )
                 else:
-                    owners[alias] = item.id
+                    owners[alias] = item.id  # type: ignore[attr-defined]
     return problems
+
+
+def _output_problems(kennisbank: Kennisbank, content_prefix: str) -> list[Problem]:
+    """Every file the site will hold has exactly one owner; two claims on one path is an error."""
+    from .site_plan import output_collisions
+
+    return [Problem(first, 0, "", message) for first, message in output_collisions(kennisbank, content_prefix)]
 
 
 DUPLICATE_SIMILARITY = 0.8
 
 
-def likely_duplicates(kennisbank: m.Kennisbank) -> list[Problem]:
+def likely_duplicates(kennisbank: Kennisbank) -> list[Problem]:
     """Warn (not fail) when a case repeats another of the same municipality under a very similar title.
 
     Compared within each municipality only, so the cost stays linear in practice.
     """
     warnings = []
-    by_municipality: dict[str, list[m.Case]] = {}
+    by_municipality: dict[str, list[Any]] = {}
     for case in kennisbank.cases:
         for municipality in case.gemeenten:
             by_municipality.setdefault(municipality, []).append(case)
@@ -360,44 +412,3 @@ def likely_duplicates(kennisbank: m.Kennisbank) -> list[Problem]:
 def _bare_title(title: str, municipality: str) -> str:
     """The title without the municipality's name, which every case of that municipality shares."""
     return title.lower().replace(municipality.lower(), "").strip(" :-–")
-
-
-# --------------------------------------------------------------------------- building
-
-
-def _bron(data: dict) -> m.Bron:
-    return m.Bron(
-        rapport=data.get("rapport", ()),
-        links=tuple(m.Link(**link) for link in data.get("links", ())),
-    )
-
-
-def _item_fields(clean: dict, document: SourceDocument) -> dict:
-    fields = dict(clean)
-    fields["bron"] = _bron(clean["bron"])
-    fields["body"] = document.body.strip("\n")
-    fields["source_path"] = document.path
-    fields["body_line"] = document.body_line
-    return fields
-
-
-def _build(collection: Collection, clean: dict, document: SourceDocument):
-    if collection is CASES:
-        fields = _item_fields(clean, document)
-        fields["aard"] = m.Aard(**clean.get("aard", {}))
-        return m.Case(**fields)
-    if collection is LEARNING_LINES:
-        fields = _item_fields(clean, document)
-        fields["strategieen"] = tuple(m.Strategy(**s) for s in clean.get("strategieen", ()))
-        return m.LearningLine(**fields)
-    if collection is RISKS:
-        fields = _item_fields(clean, document)
-        fields["maatregelen"] = tuple(m.Measure(**s) for s in clean.get("maatregelen", ()))
-        return m.Risk(**fields)
-    if collection is ADVICES:
-        return m.Advice(**{**clean, "bron": _bron(clean["bron"]), "source_path": document.path})
-    if collection is CHAPTERS:
-        return m.Chapter(**{**clean, "bron": _bron(clean["bron"]), "source_path": document.path})
-    if collection is MUNICIPALITIES:
-        return m.Municipality(**{**clean, "bron": _bron(clean["bron"]), "source_path": document.path})
-    raise ValueError(collection.name)

@@ -1,168 +1,78 @@
-"""The typed, immutable model of the knowledge base. No MkDocs in here.
+"""The validated knowledge base: items by collection, lookups, and relations both ways.
 
-Relations are typed once (a case names its risks, or a risk names its cases) and
-resolved both ways here, so that every page shows them without an editor writing
-them twice.
+The items themselves are the contract's models (:mod:`macros.contract`). Relations
+come from the contract too: every top-level field marked as a reference to another
+collection is one row of the relation table, so a risk card lists the cases that
+name it without an editor writing it twice. No MkDocs in here.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Iterable, TypeVar
+from functools import cache
+from typing import Any, Iterable
 
-from .schema import CASE_FIELDS, choice_paths
+from .contract import ADVICES, CASES, CHAPTERS, COLLECTIONS, LEARNING_LINES, MUNICIPALITIES, RISKS, Case, Collection, Entry
+from .fields import Shape, shapes
 from .taxonomy import Taxonomy, Vocabulary
 
 
 @dataclass(frozen=True)
-class Link:
-    titel: str
-    url: str
+class Relation:
+    """Items of ``source`` name items of ``target`` in their field ``field``."""
+
+    source: Collection
+    field: str
+    target: Collection
 
 
-@dataclass(frozen=True)
-class Bron:
-    rapport: tuple[str, ...] = ()
-    links: tuple[Link, ...] = ()
+def _relations() -> tuple[Relation, ...]:
+    by_folder = {c.folder: c for c in COLLECTIONS}
+    return tuple(
+        Relation(collection, shape.name, by_folder[shape.reference])
+        for collection in COLLECTIONS
+        for shape in shapes(collection.model)
+        if shape.reference
+    )
 
 
-@dataclass(frozen=True)
-class Aard:
-    gericht_op: str | None = None
-    interventie: str | None = None
-    sturing: str | None = None
+RELATIONS = _relations()
 
 
-@dataclass(frozen=True, kw_only=True)
-class Item:
-    """What every item with its own page has."""
+@cache
+def case_vocabularies() -> dict[str, tuple[tuple[str, ...], bool]]:
+    """Vocabulary -> (path of the case field that uses it, whether it takes several values)."""
+    found: dict[str, tuple[tuple[str, ...], bool]] = {}
 
-    id: str
-    titel: str
-    samenvatting: str
-    bron: Bron
-    toegevoegd: date
-    bijgewerkt: date
-    trefwoorden: tuple[str, ...] = ()
-    eigenaar: str | None = None
-    aliassen: tuple[str, ...] = ()
-    body: str = ""
-    source_path: str = ""  # the content file, relative to the repository root
-    body_line: int = 0
+    def visit(fields: tuple[Shape, ...], prefix: tuple[str, ...]) -> None:
+        for shape in fields:
+            if shape.vocabulary:
+                found[shape.vocabulary] = (prefix + (shape.name,), shape.multiple)
+            elif shape.record is not None and not shape.multiple:
+                visit(shapes(shape.record), prefix + (shape.name,))
 
-
-@dataclass(frozen=True, kw_only=True)
-class Case(Item):
-    organisaties: tuple[str, ...]
-    domein: str
-    gemeenten: tuple[str, ...] = ()
-    orientatie: tuple[str, ...] = ()
-    publieke_waarde: tuple[str, ...] = ()
-    aard: Aard = field(default_factory=Aard)
-    proces: str | None = None
-    methodiek: tuple[str, ...] = ()
-    fase: str | None = None
-    partners: tuple[str, ...] = ()
-    risicos: tuple[str, ...] = ()
-    leerlijnen: tuple[str, ...] = ()
-    adviezen: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class Strategy:
-    titel: str
-    uitleg: str
-    gemeenten: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, kw_only=True)
-class LearningLine(Item):
-    nummer: int
-    vormen: tuple[str, ...] = ()
-    strategieen: tuple[Strategy, ...] = ()
-    praktijkvoorbeelden: tuple[str, ...] = ()
-    adviezen: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class Measure:
-    titel: str
-    uitleg: str
-    bron: tuple[str, ...] = ()
-    praktijkvoorbeelden: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, kw_only=True)
-class Risk(Item):
-    soort: str
-    rathenau_themas: tuple[str, ...] = ()
-    maatregelen: tuple[Measure, ...] = ()
-    vragen: tuple[str, ...] = ()
-    praktijkvoorbeelden: tuple[str, ...] = ()
-    adviezen: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True, kw_only=True)
-class Advice:
-    nummer: int
-    titel: str
-    tekst: str
-    hoofdstuk: int
-    themas: tuple[str, ...]
-    voor: tuple[str, ...]
-    bron: Bron
-    praktijkvoorbeelden: tuple[str, ...] = ()
-    risicos: tuple[str, ...] = ()
-    leerlijnen: tuple[str, ...] = ()
-    source_path: str = ""
-
-    @property
-    def id(self) -> str:
-        return f"advies-{self.nummer}"
-
-
-@dataclass(frozen=True, kw_only=True)
-class Chapter:
-    nummer: int
-    titel: str
-    bron: Bron
-    conclusie: str | None = None
-    pagina: str | None = None  # story page in docs/
-    source_path: str = ""
-
-
-@dataclass(frozen=True, kw_only=True)
-class Municipality:
-    id: str
-    naam: str
-    bron: Bron
-    categorie: str | None = None
-    toelichting: str | None = None
-    source_path: str = ""
-
-
-T = TypeVar("T")
-
-# Where each case facet lives on a Case, derived from the schema: {"aard_interventie": (("aard", "interventie"), False)}
-CASE_FACETS = choice_paths(CASE_FIELDS)
+    visit(shapes(Case), ())
+    return found
 
 
 def facet_values(case: Case, vocabulary_id: str) -> tuple[str, ...]:
     """The values a case has for a vocabulary, as a tuple (empty when not recorded)."""
-    path, _multiple = CASE_FACETS[vocabulary_id]
-    value: object = case
+    path, _multiple = case_vocabularies()[vocabulary_id]
+    value: Any = case
     for name in path:
         value = getattr(value, name)
+    return _as_tuple(value)
+
+
+def _as_tuple(value: Any) -> tuple:
     if value is None:
         return ()
     return value if isinstance(value, tuple) else (value,)
 
 
-def _union(first: Iterable[T], second: Iterable[T]) -> tuple[T, ...]:
-    """Both directions of a relation, without duplicates, first direction first."""
-    return tuple(dict.fromkeys([*first, *second]))
+def key_of(collection: Collection, item: Entry) -> Any:
+    return getattr(item, collection.key)
 
 
 @dataclass(frozen=True)
@@ -170,149 +80,116 @@ class Kennisbank:
     """All content, validated, with lookups and relations resolved both ways."""
 
     taxonomy: Taxonomy
-    cases: tuple[Case, ...]
-    learning_lines: tuple[LearningLine, ...]
-    risks: tuple[Risk, ...]
-    advices: tuple[Advice, ...]
-    municipalities: tuple[Municipality, ...]
-    chapters: tuple[Chapter, ...] = ()
+    items: dict[str, tuple[Entry, ...]]  # Collection.folder -> items in reading order
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        index = self._index
-        index["case"] = {c.id: c for c in self.cases}
-        index["learning_line"] = {l.id: l for l in self.learning_lines}
-        index["risk"] = {r.id: r for r in self.risks}
-        index["advice"] = {a.nummer: a for a in self.advices}
-        index["municipality"] = {m.id: m for m in self.municipalities}
-        index["chapter"] = {c.nummer: c for c in self.chapters}
-        # Reverse relations, computed once so that thousands of cases stay linear.
-        cases_by = defaultdict(list)
+        by_key = {c.folder: {key_of(c, item): item for item in self.items.get(c.folder, ())} for c in COLLECTIONS}
+        # Both directions of every relation, computed once so that thousands of items stay linear.
+        named_by: dict[tuple[str, Any, str], list[Any]] = defaultdict(list)
+        for relation in RELATIONS:
+            for item in self.items.get(relation.source.folder, ()):
+                for key in _as_tuple(getattr(item, relation.field)):
+                    named_by[relation.target.folder, key, relation.source.folder].append(key_of(relation.source, item))
+        facets: dict[tuple[str, str], list[str]] = defaultdict(list)
         for case in self.cases:
-            for risk_id in case.risicos:
-                cases_by["risk", risk_id].append(case.id)
-            for line_id in case.leerlijnen:
-                cases_by["learning_line", line_id].append(case.id)
-            for number in case.adviezen:
-                cases_by["advice", number].append(case.id)
-            for municipality_id in case.gemeenten:
-                cases_by["municipality", municipality_id].append(case.id)
-            for vocabulary_id in CASE_FACETS:
+            for vocabulary_id in case_vocabularies():
                 for value in facet_values(case, vocabulary_id):
-                    cases_by[vocabulary_id, value].append(case.id)
-        named_by = defaultdict(list)  # (kind of the other item, case id) -> ids that name the case
-        for risk in self.risks:
-            for case_id in risk.praktijkvoorbeelden:
-                named_by["risk", case_id].append(risk.id)
-            for number in risk.adviezen:
-                named_by["advice-risk", number].append(risk.id)
-        for line in self.learning_lines:
-            for case_id in line.praktijkvoorbeelden:
-                named_by["learning_line", case_id].append(line.id)
-            for number in line.adviezen:
-                named_by["advice-learning_line", number].append(line.id)
-        for advice in self.advices:
-            for case_id in advice.praktijkvoorbeelden:
-                named_by["advice", case_id].append(advice.nummer)
-            for risk_id in advice.risicos:
-                named_by["risk-advice", risk_id].append(advice.nummer)
-            for line_id in advice.leerlijnen:
-                named_by["learning_line-advice", line_id].append(advice.nummer)
-        index["cases_by"] = cases_by
-        index["named_by"] = named_by
+                    facets[vocabulary_id, value].append(case.id)
+        self._index.update(by_key=by_key, named_by=named_by, facets=facets)
+
+    # ---------------------------------------------------------------- collections
+
+    @property
+    def cases(self) -> tuple[Any, ...]:
+        return self.items.get(CASES.folder, ())
+
+    @property
+    def learning_lines(self) -> tuple[Any, ...]:
+        return self.items.get(LEARNING_LINES.folder, ())
+
+    @property
+    def risks(self) -> tuple[Any, ...]:
+        return self.items.get(RISKS.folder, ())
+
+    @property
+    def advices(self) -> tuple[Any, ...]:
+        return self.items.get(ADVICES.folder, ())
+
+    @property
+    def municipalities(self) -> tuple[Any, ...]:
+        return self.items.get(MUNICIPALITIES.folder, ())
+
+    @property
+    def chapters(self) -> tuple[Any, ...]:
+        return self.items.get(CHAPTERS.folder, ())
 
     # ---------------------------------------------------------------- lookups
 
-    def case(self, case_id: str) -> Case:
-        return self._index["case"][case_id]
+    def get(self, collection: Collection, key: Any) -> Any:
+        """The item with this key; KeyError when there is none."""
+        return self._index["by_key"][collection.folder][key]
 
-    def learning_line(self, line_id: str) -> LearningLine:
-        return self._index["learning_line"][line_id]
+    def has(self, collection: Collection, key: Any) -> bool:
+        return key in self._index["by_key"][collection.folder]
 
-    def risk(self, risk_id: str) -> Risk:
-        return self._index["risk"][risk_id]
+    def keys(self, collection: Collection) -> list[Any]:
+        return list(self._index["by_key"][collection.folder])
 
-    def advice(self, number: int) -> Advice:
-        return self._index["advice"][number]
+    def case(self, case_id: str) -> Any:
+        return self.get(CASES, case_id)
 
-    def municipality(self, municipality_id: str) -> Municipality:
-        return self._index["municipality"][municipality_id]
+    def learning_line(self, line_id: str) -> Any:
+        return self.get(LEARNING_LINES, line_id)
 
-    def chapter(self, number: int) -> Chapter:
-        return self._index["chapter"][number]
+    def risk(self, risk_id: str) -> Any:
+        return self.get(RISKS, risk_id)
 
-    def has(self, collection: str, key: object) -> bool:
-        kind = {
-            "praktijkvoorbeelden": "case",
-            "leerlijnen": "learning_line",
-            "risicos": "risk",
-            "adviezen": "advice",
-            "gemeenten": "municipality",
-            "hoofdstukken": "chapter",
-        }[collection]
-        return key in self._index[kind]
+    def advice(self, number: int) -> Any:
+        return self.get(ADVICES, number)
 
-    def _cases(self, ids: Iterable[str]) -> tuple[Case, ...]:
-        return tuple(self.case(i) for i in ids)
+    def municipality(self, municipality_id: str) -> Any:
+        return self.get(MUNICIPALITIES, municipality_id)
+
+    def chapter(self, number: int) -> Any:
+        return self.get(CHAPTERS, number)
 
     # ---------------------------------------------------------------- relations
 
-    def cases_with(self, vocabulary_id: str, value: str) -> tuple[Case, ...]:
-        return self._cases(self._index["cases_by"].get((vocabulary_id, value), ()))
+    def related(self, item: Entry, source: Collection, target: Collection) -> tuple[Any, ...]:
+        """The items of ``target`` that ``item`` (of ``source``) names, then those that name it.
+
+        Learning lines and advices come in their report order; others as named.
+        """
+        keys: list[Any] = []
+        for relation in RELATIONS:
+            if relation.source is source and relation.target is target:
+                keys.extend(_as_tuple(getattr(item, relation.field)))
+        keys.extend(self._index["named_by"].get((source.folder, key_of(source, item), target.folder), ()))
+        found = [self.get(target, key) for key in dict.fromkeys(keys)]
+        if target in (LEARNING_LINES, ADVICES):
+            found.sort(key=lambda other: other.nummer)
+        return tuple(found)
+
+    def cases_with(self, vocabulary_id: str, value: str) -> tuple[Any, ...]:
+        return tuple(self.case(i) for i in self._index["facets"].get((vocabulary_id, value), ()))
 
     def facet_counts(self, vocabulary: Vocabulary) -> dict[str, int]:
-        cases_by = self._index["cases_by"]
-        return {term.id: len(cases_by.get((vocabulary.id, term.id), ())) for term in vocabulary.terms}
+        facets = self._index["facets"]
+        return {term.id: len(facets.get((vocabulary.id, term.id), ())) for term in vocabulary.terms}
 
-    def cases_of_municipality(self, municipality_id: str) -> tuple[Case, ...]:
-        return self._cases(self._index["cases_by"].get(("municipality", municipality_id), ()))
-
-    def cases_for_risk(self, risk: Risk) -> tuple[Case, ...]:
-        return self._cases(_union(risk.praktijkvoorbeelden, self._index["cases_by"].get(("risk", risk.id), ())))
-
-    def cases_for_learning_line(self, line: LearningLine) -> tuple[Case, ...]:
-        return self._cases(_union(line.praktijkvoorbeelden, self._index["cases_by"].get(("learning_line", line.id), ())))
-
-    def cases_for_advice(self, advice: Advice) -> tuple[Case, ...]:
-        return self._cases(_union(advice.praktijkvoorbeelden, self._index["cases_by"].get(("advice", advice.nummer), ())))
-
-    def risks_for_case(self, case: Case) -> tuple[Risk, ...]:
-        ids = _union(case.risicos, self._index["named_by"].get(("risk", case.id), ()))
-        return tuple(self.risk(i) for i in ids)
-
-    def learning_lines_for_case(self, case: Case) -> tuple[LearningLine, ...]:
-        ids = _union(case.leerlijnen, self._index["named_by"].get(("learning_line", case.id), ()))
-        return tuple(sorted((self.learning_line(i) for i in ids), key=lambda l: l.nummer))
-
-    def advices_for_case(self, case: Case) -> tuple[Advice, ...]:
-        numbers = _union(case.adviezen, self._index["named_by"].get(("advice", case.id), ()))
-        return tuple(self.advice(n) for n in sorted(numbers))
-
-    def advices_for_risk(self, risk: Risk) -> tuple[Advice, ...]:
-        numbers = _union(risk.adviezen, self._index["named_by"].get(("risk-advice", risk.id), ()))
-        return tuple(self.advice(n) for n in sorted(numbers))
-
-    def advices_for_learning_line(self, line: LearningLine) -> tuple[Advice, ...]:
-        numbers = _union(line.adviezen, self._index["named_by"].get(("learning_line-advice", line.id), ()))
-        return tuple(self.advice(n) for n in sorted(numbers))
-
-    def risks_for_advice(self, advice: Advice) -> tuple[Risk, ...]:
-        ids = _union(advice.risicos, self._index["named_by"].get(("advice-risk", advice.nummer), ()))
-        return tuple(self.risk(i) for i in ids)
-
-    def learning_lines_for_advice(self, advice: Advice) -> tuple[LearningLine, ...]:
-        ids = _union(advice.leerlijnen, self._index["named_by"].get(("advice-learning_line", advice.nummer), ()))
-        return tuple(sorted((self.learning_line(i) for i in ids), key=lambda l: l.nummer))
-
-    def cases_for(self, relation: str, key: str | int) -> tuple[Case, ...]:
-        """The cases related to a risk card, learning line or advice (both directions)."""
-        if relation == "risico":
-            return self.cases_for_risk(self.risk(str(key)))
-        if relation == "leerlijn":
-            return self.cases_for_learning_line(self.learning_line(str(key)))
-        if relation == "advies":
-            return self.cases_for_advice(self.advice(int(key)))
-        raise KeyError(relation)
-
-    def advices_in_chapter(self, chapter: int) -> tuple[Advice, ...]:
+    def advices_in_chapter(self, chapter: int) -> tuple[Any, ...]:
         return tuple(a for a in self.advices if a.hoofdstuk == chapter)
+
+
+def sorted_items(collection: Collection, items: Iterable[Entry]) -> tuple[Entry, ...]:
+    """Items in the order readers expect: numbered ones by number, others alphabetically."""
+    if collection.key == "nummer":
+        return tuple(sorted(items, key=lambda i: i.nummer))  # type: ignore[attr-defined]
+    name = "naam" if collection is MUNICIPALITIES else "titel"
+    return tuple(sorted(items, key=lambda i: _sort_key(getattr(i, name))))
+
+
+def _sort_key(title: str) -> str:
+    """Alphabetical order as a reader expects it: ’s-Hertogenbosch under H, case ignored."""
+    return title.lower().lstrip("’'\"").removeprefix("s-")

@@ -1,90 +1,82 @@
 """Which pages the content generates, at which stable URL, with which title.
 
-Pure data, no MkDocs: the build hook turns each planned page into a virtual file
-whose source is nothing but one macro call.
+Pure data, no MkDocs: the build hook turns each planned page into a page of the
+site whose body the renderer makes (:mod:`macros.render.pages`); nothing of the
+content ever passes through a template engine as source.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-import json
-
 from . import urls
+from .contract import ADVICES, CASES, LEARNING_LINES, MUNICIPALITIES, RISKS, Collection
 from .listing import page_count
 from .model import Kennisbank
-from .render import facet_label, html_text
-from .taxonomy import TAXONOMY_FILE_NAME
-
+from .taxonomy import TAXONOMY_FILE_NAME, Vocabulary
 
 
 @dataclass(frozen=True)
 class PlannedPage:
-    src_uri: str  # virtual Markdown file in the docs tree
-    kind: str  # first argument of the ``pagina`` macro: which page template
-    args: tuple[str, ...]  # further arguments: item id, or vocabulary and value
-    title: str  # plain text; escaped when written into the page
+    src_uri: str  # virtual Markdown file in the docs tree (MkDocs derives the URL from it)
+    kind: str  # which page: see macros/render/pages.py
+    args: tuple[str, ...]  # item id, or vocabulary and value, and the page number of a list
+    title: str  # plain text; escaped in one place when the page is made
     description: str | None = None
     source_path: str | None = None  # content file behind the page, for the edit link
     search: bool = True  # whether the page belongs in the search index
+    section: str | None = None  # URL of the overview the page belongs under (breadcrumb, tab)
 
-    def source(self) -> str:
-        """The page source: front matter plus a single macro call, nothing from content."""
-        # JSON strings are valid YAML, and json.dumps is far quicker than yaml.safe_dump.
-        lines = ["render_macros: true", f"title: {json.dumps(str(html_text(self.title)), ensure_ascii=False)}"]
-        if self.description:
-            lines.append(f"description: {json.dumps(str(html_text(self.description)), ensure_ascii=False)}")
-        if not self.search:
-            lines.append("search: {exclude: true}")
-        # Ids and vocabulary names are validated slugs, so repr() is a safe literal.
-        args = ", ".join(repr(a) for a in (self.kind, *self.args))
-        return "---\n" + "\n".join(lines) + f"\n---\n\n{{{{ pagina({args}) }}}}\n"
+    @property
+    def url(self) -> str:
+        stem = self.src_uri[: -len(".md")]
+        return stem[: -len("index")] if stem.endswith("index") else f"{stem}/"
+
+
+def facet_title(vocabulary: Vocabulary) -> str:
+    """Title of a facet overview, e.g. 'Praktijkvoorbeelden naar domein'."""
+    return f"Praktijkvoorbeelden naar {vocabulary.label[0].lower()}{vocabulary.label[1:]}"
+
+
+def _item_pages(kb: Kennisbank, collection: Collection, kind: str) -> list[PlannedPage]:
+    return [
+        PlannedPage(
+            urls.item_source(collection, item.id),
+            kind,
+            (item.id,),
+            f"Gemeente {item.naam}" if collection is MUNICIPALITIES else item.titel,
+            item.toelichting if collection is MUNICIPALITIES else item.samenvatting,
+            item.source_path,
+            section=urls.collection_url(collection),
+        )
+        for item in kb.items[collection.folder]
+    ]
 
 
 def plan_pages(kb: Kennisbank, content_prefix: str = "content") -> list[PlannedPage]:
     """Every generated page: one per item, the overviews, and one per facet value."""
     taxonomy_path = f"{content_prefix}/{TAXONOMY_FILE_NAME}"
-    pages = [
-        PlannedPage(
-            urls.item_source(urls.CASES, case.id), "praktijkvoorbeeld", (case.id,), case.titel, case.samenvatting, case.source_path
-        )
-        for case in kb.cases
-    ]
-    pages += [
-        PlannedPage(urls.item_source(urls.LEARNING_LINES, line.id), "leerlijn", (line.id,), line.titel, line.samenvatting, line.source_path)
-        for line in kb.learning_lines
-    ]
-    pages += [
-        PlannedPage(urls.item_source(urls.RISKS, risk.id), "risico", (risk.id,), risk.titel, risk.samenvatting, risk.source_path)
-        for risk in kb.risks
-    ]
-    pages += [
-        PlannedPage(
-            urls.item_source(urls.MUNICIPALITIES, municipality.id),
-            "gemeente",
-            (municipality.id,),
-            f"Gemeente {municipality.naam}",
-            municipality.toelichting,
-            municipality.source_path,
-        )
-        for municipality in kb.municipalities
-    ]
+    pages = _item_pages(kb, CASES, "praktijkvoorbeeld")
+    pages += _item_pages(kb, LEARNING_LINES, "leerlijn")
+    pages += _item_pages(kb, RISKS, "risico")
+    pages += _item_pages(kb, MUNICIPALITIES, "gemeente")
     advice_source = kb.advices[0].source_path if kb.advices else None
     pages += _paged(
-        PlannedPage(f"{urls.CASES}/index.md", "praktijkvoorbeelden", (), "Praktijkvoorbeelden", search=False),
-        urls.collection_url(urls.CASES),
+        PlannedPage(urls.collection_source(CASES), "praktijkvoorbeelden", (), "Praktijkvoorbeelden", search=False),
+        urls.collection_url(CASES),
         len(kb.cases),
     )
     pages += [
-        PlannedPage(f"{urls.LEARNING_LINES}/index.md", "leerlijnen", (), "Leerlijnen", search=False),
-        PlannedPage(f"{urls.RISKS}/index.md", "risicos", (), "Risicokaarten", search=False),
-        PlannedPage(f"{urls.MUNICIPALITIES}/index.md", "gemeenten", (), "Gemeenten", search=False),
-        PlannedPage(f"{urls.ADVICES}/index.md", "adviezen", (), "Adviezen uit het rapport", source_path=advice_source),
+        PlannedPage(urls.collection_source(LEARNING_LINES), "leerlijnen", (), "Leerlijnen", search=False),
+        PlannedPage(urls.collection_source(RISKS), "risicos", (), "Risicokaarten", search=False),
+        PlannedPage(urls.collection_source(MUNICIPALITIES), "gemeenten", (), "Gemeenten", search=False),
+        PlannedPage(urls.collection_source(ADVICES), "adviezen", (), "Adviezen uit het rapport", source_path=advice_source),
     ]
+    cases_url = urls.collection_url(CASES)
     for vocabulary in kb.taxonomy.facets:
         pages.append(
             PlannedPage(
-                urls.facet_source(vocabulary), "facet", (vocabulary.id,), facet_label(vocabulary), vocabulary.uitleg, taxonomy_path
+                urls.facet_source(vocabulary), "facet", (vocabulary.id,), facet_title(vocabulary), vocabulary.uitleg, taxonomy_path, section=cases_url
             )
         )
         for term in vocabulary.terms:
@@ -96,17 +88,21 @@ def plan_pages(kb: Kennisbank, content_prefix: str = "content") -> list[PlannedP
                 term.uitleg,
                 taxonomy_path,
                 search=False,
+                section=urls.facet_url(vocabulary),
             )
             pages += _paged(first, urls.facet_url(vocabulary, term.id), len(kb.cases_with(vocabulary.id, term.id)))
     relations = (
-        [("risico", risk.id, f"Praktijkvoorbeelden bij de risicokaart {risk.titel}", risk.source_path) for risk in kb.risks]
-        + [("leerlijn", line.id, f"Praktijkvoorbeelden bij leerlijn {line.nummer}: {line.titel}", line.source_path) for line in kb.learning_lines]
-        + [("advies", str(a.nummer), f"Praktijkvoorbeelden bij advies {a.nummer}", a.source_path) for a in kb.advices]
+        [("risico", risk.id, f"Praktijkvoorbeelden bij de risicokaart {risk.titel}", risk.source_path, urls.item_url(RISKS, risk.id), kb.related(risk, RISKS, CASES)) for risk in kb.risks]
+        + [
+            ("leerlijn", line.id, f"Praktijkvoorbeelden bij leerlijn {line.nummer}: {line.titel}", line.source_path, urls.item_url(LEARNING_LINES, line.id), kb.related(line, LEARNING_LINES, CASES))
+            for line in kb.learning_lines
+        ]
+        + [("advies", str(a.nummer), f"Praktijkvoorbeelden bij advies {a.nummer}", a.source_path, urls.advice_url(a.nummer), kb.related(a, ADVICES, CASES)) for a in kb.advices]
     )
-    for relation, key, title, source_path in relations:
+    for relation, key, title, source_path, owner_url, cases in relations:
         base = urls.relation_url(relation, key)
-        first = PlannedPage(urls.source_of(base), "relatie", (relation, key), title, None, source_path, search=False)
-        pages += _paged(first, base, len(kb.cases_for(relation, key)))
+        first = PlannedPage(urls.source_of(base), "relatie", (relation, key), title, None, source_path, search=False, section=owner_url)
+        pages += _paged(first, base, len(cases))
     return pages
 
 
@@ -121,11 +117,11 @@ def _paged(first: PlannedPage, base_url: str, items: int) -> list[PlannedPage]:
     return pages
 
 
-def plan_redirects(kb: Kennisbank) -> dict[str, str]:
-    """Former address (file in the site) -> current page URL, for every id under ``aliassen``."""
+def plan_redirects(kb: Kennisbank) -> dict[str, tuple[str, str]]:
+    """Former address (file in the site) -> (current page URL, content file), for every alias."""
     redirects = {}
-    for collection, items in ((urls.CASES, kb.cases), (urls.LEARNING_LINES, kb.learning_lines), (urls.RISKS, kb.risks)):
-        for item in items:
+    for collection in (CASES, LEARNING_LINES, RISKS):
+        for item in kb.items[collection.folder]:
             for alias in item.aliassen:
-                redirects[f"{collection}/{alias}/index.html"] = urls.item_url(collection, item.id)
+                redirects[f"{urls.item_url(collection, alias)}index.html"] = (urls.item_url(collection, item.id), item.source_path)
     return redirects

@@ -1,15 +1,17 @@
 """Last line of defence: every built page's HTML passes an allowlist sanitizer.
 
-Validation already refuses HTML and unsafe links in content; this makes sure that
-nothing that slips through (a new Markdown extension, an unforeseen syntax) can put
-script, event handlers, ``javascript:`` links, frames or third-party images on a page.
+Validation already refuses HTML and unsafe links in content, and editor Markdown is
+cleaned on its own (:mod:`macros.editor_markdown`); this makes sure that nothing that
+slips through (a new Markdown extension, an unforeseen syntax) can put script, event
+handlers, ``javascript:`` links, frames or third-party images on a page, or take
+over one of the theme's own elements (``#__config``, ``data-md-*``).
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import nh3
+
+from .weburl import judge
 
 TAGS = {
     "a", "abbr", "aside", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup",
@@ -37,11 +39,15 @@ ATTRIBUTES = {
 
 
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
-    # An image from another host would make the reader's browser contact that host.
+    # An image from another host would make the reader's browser contact that host;
+    # judged as a browser reads it, so "/\\host/x.png" counts as another host.
     if tag == "img" and attribute == "src":
-        parts = urlsplit(value)
-        if parts.scheme or parts.netloc:
-            return None
+        return value if judge(value, decode_entities=False).internal else None
+    # The theme finds its settings and components by these; page content may not mimic them.
+    if attribute == "id" and value.startswith("__"):
+        return None
+    if attribute.startswith("data-md-"):
+        return None
     return value
 
 

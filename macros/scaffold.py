@@ -16,8 +16,10 @@ from typing import Any
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from .contract import CASES, DATE, LEARNING_LINES, RISKS, Collection, Record
+from .editor_markdown import PLACEHOLDER
 from .editor_schemas import schema_comment
-from .schema import CASES, DATE, LEARNING_LINES, RISKS, Choice, Collection, Field, ListOf, Record
+from .fields import Shape, shapes
 from .taxonomy import Taxonomy
 
 
@@ -73,35 +75,35 @@ def slugify(title: str, max_length: int = 60) -> str:
 
 def _flow(value: Any) -> str:
     """A YAML value on one line, quoted where YAML would otherwise misread it."""
-    if isinstance(value, str) and DATE.match(value):
+    if isinstance(value, str) and DATE.fullmatch(value):
         return value  # dates are read as text by the validator; no quotes needed
     return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000).strip().removesuffix("...").strip()
 
 
-def _allowed(spec: Field, taxonomy: Taxonomy) -> str:
-    kind = spec.kind.item if isinstance(spec.kind, ListOf) else spec.kind
-    if isinstance(kind, Choice) and kind.vocabulary in taxonomy:
-        return "Toegestaan: " + ", ".join(taxonomy[kind.vocabulary].ids()) + "."
+def _allowed(shape: Shape, taxonomy: Taxonomy) -> str:
+    if shape.vocabulary and shape.vocabulary in taxonomy:
+        return "Toegestaan: " + ", ".join(taxonomy[shape.vocabulary].ids()) + "."
     return ""
 
 
-def _lines(fields: tuple[Field, ...], values: dict[str, Any], taxonomy: Taxonomy, indent: str = "") -> list[str]:
+def _lines(model: type[Record], values: dict[str, Any], taxonomy: Taxonomy, indent: str = "") -> list[str]:
     lines = []
-    for spec in fields:
-        explanation = " ".join(part for part in (spec.uitleg, _allowed(spec, taxonomy)) if part)
-        lines.append(f"{indent}# {explanation}" + ("" if spec.required else " Mag weg."))
-        if spec.name in values:
-            value = values[spec.name]
-            if isinstance(spec.kind, Record) and isinstance(value, dict):
-                lines.append(f"{indent}{spec.name}:")
-                lines.extend(_lines(spec.kind.fields, value, taxonomy, indent + "  "))
+    for shape in shapes(model):
+        explanation = " ".join(part for part in (shape.description, _allowed(shape, taxonomy)) if part)
+        lines.append(f"{indent}# {explanation}" + ("" if shape.required else " Mag weg."))
+        record = shape.record
+        if shape.name in values:
+            value = values[shape.name]
+            if record is not None and not shape.multiple and isinstance(value, dict):
+                lines.append(f"{indent}{shape.name}:")
+                lines.extend(_lines(record, value, taxonomy, indent + "  "))
             else:
-                lines.append(f"{indent}{spec.name}: {_flow(value)}")
-        elif isinstance(spec.kind, Record):
-            lines.append(f"{indent}# {spec.name}:")
-            lines.extend(f"{indent}#   {sub.name}: " for sub in spec.kind.fields)
+                lines.append(f"{indent}{shape.name}: {_flow(value)}")
+        elif record is not None and not shape.multiple:
+            lines.append(f"{indent}# {shape.name}:")
+            lines.extend(f"{indent}#   {sub.name}: " for sub in shapes(record))
         else:
-            lines.append(f"{indent}# {spec.name}: ")
+            lines.append(f"{indent}# {shape.name}: ")
     return lines
 
 
@@ -111,6 +113,7 @@ def new_file(kind: Kind, values: dict[str, Any], taxonomy: Taxonomy, today: date
     environment = Environment(loader=PackageLoader("macros", "templates"), undefined=StrictUndefined, keep_trailing_newline=True)
     return environment.get_template("nieuw.md").render(
         schema=schema_comment(kind.collection, depth=2),
-        front_matter="\n".join(_lines(kind.collection.fields, values, taxonomy)),
+        front_matter="\n".join(_lines(kind.collection.model, values, taxonomy)),
         headings=kind.headings,
+        placeholder=PLACEHOLDER,
     )

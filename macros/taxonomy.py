@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .contract import SLUG
 from .problems import Problem
 from .yamlsource import SourceDocument
 
 TAXONOMY_FILE_NAME = "taxonomie.yaml"
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,11 @@ class Taxonomy:
 
     @property
     def facets(self) -> tuple[Vocabulary, ...]:
-        """Vocabularies that have index pages, in file order."""
+        """The facets: vocabularies of case fields that have index pages (``index: true``), in file order.
+
+        "Vocabulary" is any controlled list in the taxonomy; a "facet" is one that
+        readers browse and filter cases by.
+        """
         return tuple(v for v in self.vocabularies if v.index)
 
 
@@ -110,7 +114,7 @@ def taxonomy_from_document(document: SourceDocument) -> tuple[Taxonomy, list[Pro
         terms = []
         for term_id, term in values.items():
             term_path = path + ("waarden", term_id)
-            if not isinstance(term_id, str) or not SLUG.match(term_id):
+            if not isinstance(term_id, str) or not SLUG.fullmatch(term_id):
                 problem(term_path, "een waarde bestaat uit kleine letters, cijfers en koppeltekens (bijv. 'smart-city').")
                 continue
             if not isinstance(term, dict):

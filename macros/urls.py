@@ -2,30 +2,47 @@
 
 URLs are site-relative without a leading slash (``praktijkvoorbeelden/x/``); pages turn
 them into relative links so that the site works under any prefix (editions, mirrors).
+A collection (:mod:`macros.contract`) says where its pages live (``url_prefix``);
+this module says what the addresses under it are, and which names it needs itself.
 """
 
 from __future__ import annotations
 
-from .taxonomy import Vocabulary
+import re
+from typing import TYPE_CHECKING
 
-CASES = "praktijkvoorbeelden"
-LEARNING_LINES = "leerlijnen"
-RISKS = "risicos"
-MUNICIPALITIES = "gemeenten"
-ADVICES = "adviezen"
+if TYPE_CHECKING:
+    from .contract import Collection
+    from .taxonomy import Taxonomy, Vocabulary
+
+# The folder of the cases' pages, and of their overviews by facet and by relation.
+CASES_PREFIX = "praktijkvoorbeelden"
+ADVICES_PREFIX = "adviezen"
+
+# Lists of cases by what they relate to: /praktijkvoorbeelden/<relation>/<key>/
+RELATIONS = ("risico", "leerlijn", "advies")
+
+# Names the site itself needs in any collection folder (its overview page, the pages
+# of a long list) or as a taxonomy value (a facet value page is <value>/index.html).
+RESERVED_NAMES = frozenset({"index"})
+_PAGINATION = re.compile(r"pagina-\d+")
 
 
-def item_url(collection: str, item_id: str) -> str:
-    return f"{collection}/{item_id}/"
+def item_url(collection: "Collection", item_id: str) -> str:
+    return f"{collection.url_prefix}/{item_id}/"
 
 
-def item_source(collection: str, item_id: str) -> str:
+def item_source(collection: "Collection", item_id: str) -> str:
     """The virtual Markdown file (``src_uri``) behind an item page."""
-    return f"{collection}/{item_id}.md"
+    return f"{collection.url_prefix}/{item_id}.md"
 
 
-def collection_url(collection: str) -> str:
-    return f"{collection}/"
+def collection_url(collection: "Collection") -> str:
+    return f"{collection.url_prefix}/"
+
+
+def collection_source(collection: "Collection") -> str:
+    return f"{collection.url_prefix}/index.md"
 
 
 def advice_anchor(number: int) -> str:
@@ -33,27 +50,23 @@ def advice_anchor(number: int) -> str:
 
 
 def advice_url(number: int) -> str:
-    return f"{ADVICES}/#{advice_anchor(number)}"
+    return f"{ADVICES_PREFIX}/#{advice_anchor(number)}"
 
 
-def facet_url(vocabulary: Vocabulary, term_id: str | None = None) -> str:
+def facet_url(vocabulary: "Vocabulary", term_id: str | None = None) -> str:
     if term_id is None:
-        return f"{CASES}/{vocabulary.slug}/"
-    return f"{CASES}/{vocabulary.slug}/{term_id}/"
+        return f"{CASES_PREFIX}/{vocabulary.slug}/"
+    return f"{CASES_PREFIX}/{vocabulary.slug}/{term_id}/"
 
 
-def facet_source(vocabulary: Vocabulary, term_id: str | None = None) -> str:
+def facet_source(vocabulary: "Vocabulary", term_id: str | None = None) -> str:
     if term_id is None:
-        return f"{CASES}/{vocabulary.slug}/index.md"
-    return f"{CASES}/{vocabulary.slug}/{term_id}.md"
-
-
-# Lists of cases by what they relate to: /praktijkvoorbeelden/<relation>/<key>/
-RELATIONS = ("risico", "leerlijn", "advies")
+        return f"{CASES_PREFIX}/{vocabulary.slug}/index.md"
+    return f"{CASES_PREFIX}/{vocabulary.slug}/{term_id}.md"
 
 
 def relation_url(relation: str, key: object) -> str:
-    return f"{CASES}/{relation}/{key}/"
+    return f"{CASES_PREFIX}/{relation}/{key}/"
 
 
 def list_page_url(base_url: str, page: int) -> str:
@@ -61,9 +74,32 @@ def list_page_url(base_url: str, page: int) -> str:
     return base_url if page == 1 else f"{base_url}pagina-{page}/"
 
 
+def reserved_reason(collection: "Collection", name: str, taxonomy: "Taxonomy") -> str | None:
+    """Why ``name`` cannot be an id or alias in ``collection``, or None when it can."""
+    if name in RESERVED_NAMES:
+        return "de overzichtspagina van de collectie"
+    if _PAGINATION.fullmatch(name):
+        return "de volgende pagina's van een lange lijst"
+    if collection.url_prefix == CASES_PREFIX:
+        if name in RELATIONS:
+            return f"de lijsten van praktijkvoorbeelden per {name}"
+        if name in {v.slug for v in taxonomy.facets}:
+            return "het overzicht van praktijkvoorbeelden per kenmerk"
+    return None
+
+
+def is_reserved(collection: "Collection", name: str, taxonomy: "Taxonomy") -> bool:
+    return reserved_reason(collection, name, taxonomy) is not None
+
+
 def source_of(url: str) -> str:
     """The virtual Markdown file behind a directory URL: ``a/b/`` -> ``a/b.md``."""
     return url.rstrip("/") + ".md"
+
+
+def output_path(url: str) -> str:
+    """The file in the built site behind a directory URL: ``a/b/`` -> ``a/b/index.html``."""
+    return f"{url}index.html" if url.endswith("/") or not url else url
 
 
 def story_url(page_path: str) -> str:

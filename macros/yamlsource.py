@@ -4,6 +4,10 @@ PyYAML's plain ``load`` forgets where a value came from, silently keeps the last
 two equal keys and turns ``2024-13-01`` into a crash. We compose the node tree
 instead (``start_mark.line`` for every key), convert it ourselves, and report each
 of those cases as a :class:`Problem` in Dutch.
+
+Content comes from pull requests, so the parser works within budgets (see below)
+and YAML's programming features (anchors, aliases, merge keys, tags) are refused:
+no editor needs them, and each has been used to crash or hang a build.
 """
 
 from __future__ import annotations
@@ -16,12 +20,20 @@ from typing import Any
 import yaml
 
 from .problems import Problem
+from .textfile import read_text
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-# A content file larger than this is refused: no case needs it, and a huge file
-# from an outside contribution should not slow down or crash the build.
-MAX_FILE_BYTES = 512 * 1024
+# Budgets: a content file is small and flat. A hostile file with thousands of nested
+# brackets, a "billion laughs" of aliases or a scalar of megabytes is refused by a
+# scan of its tokens before anything is built from it. The scan stops at the first
+# excess, so its cost stays linear; composing a deep file would crash libyaml.
+MAX_DEPTH = 12
+MAX_TOKENS = 60_000
+MAX_SCALAR_CHARS = 20_000
+# Plain numbers longer than this stay text: no field holds such a number, and
+# converting one of thousands of digits is slow (Python refuses it outright).
+MAX_INT_DIGITS = 15
 
 # PyYAML's most common complaints, in words an editor understands.
 _YAML_REASONS = {
@@ -34,20 +46,39 @@ _YAML_REASONS = {
     "did not find expected '-' indicator": "de inspringing van een lijst klopt niet",
     "found undefined alias": "er staat een '*' aan het begin van een waarde; zet de waarde tussen aanhalingstekens",
     "found character that cannot start any token": "een waarde begint met een teken dat YAML niet toestaat (zoals '@' of '`'); zet de waarde tussen aanhalingstekens",
+    "but found another document": "er staat een tweede document in het bestand (een regel '---'); haal die regel weg",
+    "did not find expected node content": "hier ontbreekt een waarde (bijvoorbeeld na een komma, een '-' of een ':')",
+    "found a tab character": "er staat een tab waar YAML spaties verwacht; vervang de tab door spaties",
+    "expected <block end>, but found": "de inspringing klopt niet: deze regel staat verder of minder ver in dan de regels eromheen",
+    "found unknown escape character": "er staat een '\\' tussen dubbele aanhalingstekens; gebruik enkele aanhalingstekens of schrijf '\\\\'",
+    "found unexpected ':'": "er staat een ':' waar YAML die niet verwacht; zet de tekst tussen aanhalingstekens",
 }
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_NULL_TAG = "tag:yaml.org,2002:null"
 _FRONT_MATTER_FENCE = re.compile(r"^(---|\.\.\.)\s*$")
 
 
 class ContentLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader that keeps dates as strings, so that we can validate them ourselves."""
+    """Safe loader with the few plain-value rules of YAML 1.2's core schema.
+
+    Only ``true``/``false``, ``null``/``~`` and whole decimal numbers are read as
+    something other than text. So ``no``, ``on`` and ``off`` stay words (YAML 1.1
+    read them as yes/no), ``5.10`` stays a section number, and dates stay text that
+    the contract checks itself.
+    """
 
 
-ContentLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-}
+ContentLoader.yaml_implicit_resolvers = {}
+for _tag, _pattern, _first in (
+    (_BOOL_TAG, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    (_NULL_TAG, r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    (_INT_TAG, r"^[-+]?[0-9]+$", "-+0123456789"),
+):
+    ContentLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+
 
 @dataclass
 class SourceDocument:
@@ -56,9 +87,10 @@ class SourceDocument:
     path: str  # as shown to editors, relative to the repository
     data: Any
     lines: dict[tuple, int] = field(default_factory=dict)
-    # Source text of scalars that YAML did not read as text (numbers, yes/no/on/off, null),
-    # so that messages can quote what the editor wrote and sections like 5.10 survive.
+    # Source text of scalars that YAML did not read as text (numbers, true/false, null),
+    # so that messages can quote what the editor wrote.
     raw_scalars: dict[tuple, str] = field(default_factory=dict)
+    block_scalars: set[tuple] = field(default_factory=set)  # values written as '|' or '>' blocks
     body: str = ""
     body_line: int = 0
 
@@ -69,35 +101,6 @@ class SourceDocument:
                 return self.lines[path]
             path = path[:-1]
         return self.lines.get((), 1)
-
-
-def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        return None, [
-            Problem(
-                shown,
-                0,
-                "",
-                f"het bestand is {size // 1024} KB groot; de grens is {MAX_FILE_BYTES // 1024} KB. "
-                "Maak de tekst korter of verdeel hem over meer bestanden.",
-            )
-        ]
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return None, [
-            Problem(
-                shown,
-                line,
-                "",
-                "het bestand is niet opgeslagen als UTF-8 (de tekencodering). "
-                "Sla het in je editor op als 'UTF-8' en probeer opnieuw.",
-            )
-        ]
-    return text.replace("\r\n", "\n"), []
 
 
 def _tab_problems(yaml_text: str, shown: str, first_line: int) -> list[Problem]:
@@ -117,17 +120,69 @@ def _tab_problems(yaml_text: str, shown: str, first_line: int) -> list[Problem]:
     return problems
 
 
+def _without_tab_indentation(yaml_text: str) -> str:
+    """Tabs in indentation read as two spaces, so that one run reports what else is wrong."""
+    lines = []
+    for text in yaml_text.split("\n"):
+        stripped = text.lstrip(" \t")
+        indent = text[: len(text) - len(stripped)]
+        lines.append(indent.replace("\t", "  ") + stripped)
+    return "\n".join(lines)
+
+
+_FEATURES = {
+    "AnchorToken": "een anker ('&naam'). Ankers en verwijzingen ('*naam') zijn in de inhoud niet toegestaan: schrijf de waarde gewoon uit",
+    "AliasToken": "een verwijzing ('*naam'). Ankers en verwijzingen zijn in de inhoud niet toegestaan: schrijf de waarde uit, of zet tekst die met '*' begint tussen aanhalingstekens",
+    "TagToken": "een YAML-tag (zoals '!!str' of '!naam'). Tags zijn in de inhoud niet toegestaan: haal de tag weg, of zet tekst die met '!' begint tussen aanhalingstekens",
+}
+
+
+def _budget_problems(yaml_text: str, shown: str, first_line: int) -> list[Problem]:
+    """Scan the tokens once, stopping at the first excess; problems for what is refused."""
+    problems: list[Problem] = []
+    depth = 0
+    scanner = ContentLoader(yaml_text)
+    try:
+        for count, token in enumerate(iter(scanner.get_token, None)):
+            name = type(token).__name__
+            line = token.start_mark.line + first_line
+            if name in _FEATURES:
+                problems.append(Problem(shown, line, "", f"hier staat {_FEATURES[name]}."))
+            elif name in ("BlockMappingStartToken", "BlockSequenceStartToken", "FlowMappingStartToken", "FlowSequenceStartToken"):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    problems.append(Problem(shown, line, "", f"de YAML is hier dieper genest dan {MAX_DEPTH} niveaus; geen veld heeft dat nodig. Controleer de haakjes en de inspringing."))
+                    break
+            elif name in ("BlockEndToken", "FlowMappingEndToken", "FlowSequenceEndToken"):
+                depth -= 1
+            elif name == "ScalarToken" and len(token.value) > MAX_SCALAR_CHARS:
+                problems.append(Problem(shown, line, "", f"deze waarde is {len(token.value)} tekens lang; de grens is {MAX_SCALAR_CHARS}. Maak de tekst korter."))
+            elif name == "KeyToken" and yaml_text.startswith("<<", token.end_mark.index):
+                problems.append(Problem(shown, line, "", "hier staat een samenvoegsleutel ('<<'). Die is in de inhoud niet toegestaan: schrijf de velden uit."))
+            if count > MAX_TOKENS:
+                problems.append(Problem(shown, first_line, "", f"het bestand bevat meer dan {MAX_TOKENS} YAML-onderdelen; dat is te veel voor één bestand. Verdeel het."))
+                break
+    except yaml.YAMLError:
+        pass  # syntax errors are reported, with their position, by the parse that follows
+    finally:
+        scanner.dispose()
+    return problems
+
+
 def parse_yaml(yaml_text: str, shown: str, first_line: int = 1) -> tuple[SourceDocument | None, list[Problem]]:
     """Parse YAML text whose first line is line ``first_line`` of file ``shown``."""
     problems = _tab_problems(yaml_text, shown, first_line)
     if problems:
-        return None, problems
+        yaml_text = _without_tab_indentation(yaml_text)
+    refused = _budget_problems(yaml_text, shown, first_line)
+    if refused:
+        return None, problems + refused
     loader = ContentLoader(yaml_text)
     document = SourceDocument(path=shown, data=None)
     try:
         node = loader.get_single_node()
         if node is not None:
-            document.data = _convert(loader, node, (), document, problems, first_line)
+            document.data = _convert(node, (), document, problems, first_line)
             document.lines.setdefault((), node.start_mark.line + first_line)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -151,18 +206,34 @@ def parse_yaml(yaml_text: str, shown: str, first_line: int = 1) -> tuple[SourceD
         return None, problems
     finally:
         loader.dispose()
+    # With tab problems the data is returned too (tabs read as spaces), so that one run
+    # also reports what else is wrong; the problems keep the file from being used.
     return document, problems
 
 
-def _convert(loader, node, path: tuple, document: SourceDocument, problems: list[Problem], first_line: int) -> Any:
+def _scalar(node: yaml.ScalarNode) -> Any:
+    """The value of a plain scalar under the resolver above; no PyYAML constructors run."""
+    if node.tag == _INT_TAG and len(node.value.lstrip("+-")) <= MAX_INT_DIGITS:
+        return int(node.value)
+    if node.tag == _BOOL_TAG:
+        return node.value.lower() == "true"
+    if node.tag == _NULL_TAG:
+        return None
+    return node.value
+
+
+def _convert(node, path: tuple, document: SourceDocument, problems: list[Problem], first_line: int) -> Any:
     line = node.start_mark.line + first_line
     if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)  # resolves '<<' merge keys
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = key_node.value if key_node.tag == _STR_TAG else loader.construct_object(key_node, deep=True)
-            key = key if isinstance(key, str) else str(key).lower()
+            key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             key_line = key_node.start_mark.line + first_line
+            if not isinstance(key, str):
+                if key is None and not isinstance(key_node, yaml.ScalarNode):
+                    problems.append(Problem(document.path, key_line, ".".join(map(str, path)), "een veldnaam moet een woord zijn, geen lijst of blok."))
+                    continue
+                key = key_node.value.lower()
             shown_key = ".".join(str(p) for p in path + (key,))
             if key in result:
                 problems.append(
@@ -176,16 +247,17 @@ def _convert(loader, node, path: tuple, document: SourceDocument, problems: list
                 )
                 continue
             document.lines[path + (key,)] = key_line
-            result[key] = _convert(loader, value_node, path + (key,), document, problems, first_line)
+            result[key] = _convert(value_node, path + (key,), document, problems, first_line)
         return result
     if isinstance(node, yaml.SequenceNode):
         items = []
         for index, item in enumerate(node.value):
             document.lines[path + (index,)] = item.start_mark.line + first_line
-            items.append(_convert(loader, item, path + (index,), document, problems, first_line))
+            items.append(_convert(item, path + (index,), document, problems, first_line))
         return items
-    # Plain text is by far the most common scalar: skip PyYAML's generic constructor for it.
-    value = node.value if node.tag == _STR_TAG else loader.construct_object(node, deep=True)
+    value = _scalar(node)
+    if node.style in ("|", ">"):
+        document.block_scalars.add(path)
     if not isinstance(value, str):
         document.raw_scalars[path] = node.value
     document.lines.setdefault(path, line)
@@ -193,7 +265,7 @@ def _convert(loader, node, path: tuple, document: SourceDocument, problems: list
 
 
 def read_yaml_file(path: Path, shown: str) -> tuple[SourceDocument | None, list[Problem]]:
-    text, problems = _read_text(path, shown)
+    text, problems = read_text(path, shown)
     if text is None:
         return None, problems
     return parse_yaml(text, shown)
@@ -201,9 +273,13 @@ def read_yaml_file(path: Path, shown: str) -> tuple[SourceDocument | None, list[
 
 def read_markdown_file(path: Path, shown: str) -> tuple[SourceDocument | None, list[Problem]]:
     """Read ``---``-fenced YAML front matter and the Markdown body after it."""
-    text, problems = _read_text(path, shown)
+    text, problems = read_text(path, shown)
     if text is None:
         return None, problems
+    return split_front_matter(text, shown)
+
+
+def split_front_matter(text: str, shown: str) -> tuple[SourceDocument | None, list[Problem]]:
     lines = text.split("\n")
     if not lines or not _FRONT_MATTER_FENCE.match(lines[0]) or lines[0].startswith("..."):
         return None, [

@@ -1,0 +1,51 @@
+"""Files of the site that are not pages: the feed, the charts, redirects and filter data."""
+
+from __future__ import annotations
+
+import json
+
+from jinja2 import Environment
+
+from .. import urls
+from ..model import Kennisbank
+from .environment import SiteInfo
+from .pages import filter_groups
+
+
+class SiteFiles:
+    def __init__(self, kennisbank: Kennisbank, env: Environment, site: SiteInfo):
+        self.kb = kennisbank
+        self.env = env
+        self.site = site
+
+    def chart_svg(self, vocabulary_id: str) -> str:
+        """A bar chart of the number of cases per value, as a standalone SVG file."""
+        vocabulary = self.kb.taxonomy[vocabulary_id]
+        return self.env.get_template("grafiek.svg").render(vocabulary=vocabulary, counts=self.kb.facet_counts(vocabulary))
+
+    def redirect_page(self, target_url: str, page_url: str) -> str:
+        """A small page at a former address that sends the reader on to the current one."""
+        return self.env.get_template("doorverwijzing.html").render(
+            target=urls.relative(page_url, target_url), canonical=self.site.canonical(target_url)
+        )
+
+    def feed(self, limit: int = 50) -> str:
+        """Atom feed of new and updated cases, newest first."""
+        cases = sorted(self.kb.cases, key=lambda c: (c.bijgewerkt, c.toegevoegd, c.id), reverse=True)[:limit]
+        return self.env.get_template("feed.xml").render(cases=cases, updated=max((c.bijgewerkt for c in cases), default=None))
+
+    def filter_data(self) -> str:
+        """What the filter script needs to filter every case, also when the list has several pages."""
+        groups = filter_groups(self.kb)
+        card_meta = self.env.get_template("_onderdelen.html").module.card_meta  # type: ignore[attr-defined]
+        return json.dumps(
+            {
+                "groepen": [g.key for g in groups],
+                "voorbeelden": [
+                    {"id": c.id, "titel": c.titel, "meta": str(card_meta(c)), "waarden": [list(g.values(c)) for g in groups]}
+                    for c in self.kb.cases
+                ],
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
