@@ -47,12 +47,15 @@ _BLANK = re.compile(r"^\s*$")
 
 
 def editor_slug(value: str, separator: str) -> str:
-    """Heading ids as MkDocs makes them, but never in the theme's ``__`` namespace.
+    """Heading ids as MkDocs makes them, but never in the theme's or our templates' namespace.
 
     Material reads its settings from the element with id ``__config``; a heading
-    "__config" must not become that element.
+    "__config" must not become that element. Headings that templates add to item
+    pages have ids starting with ``kb-``; an editor's heading gets ``kop-`` before those.
     """
     slug = _toc_slugify(value, separator).strip("_-")
+    if slug.startswith("kb-"):
+        return f"kop-{slug}"
     return slug or "kop"
 
 

@@ -72,11 +72,12 @@ def _getter(path: tuple[str, ...], export_key: str | None = None) -> Callable[[A
 def columns_of(collection: Collection) -> tuple[Column, ...]:
     """Every field of the collection's model as a column: records flattened, lists joined."""
     columns = [
-        Column(collection.key, "Vast id van het item; verandert nooit." if collection.key == "id" else "Nummer in het rapport; verandert nooit.", "integer" if collection.key == "nummer" else "string", _getter((collection.key,))),
+        # Every row has an id, also where the item is known by its number (advies-12).
+        Column("id", "Vast id van het item; verandert nooit.", "string", _getter(("id",))),
         Column("url", "Het vaste webadres van de pagina.", "uri", lambda item: _page_url(collection, item)),
     ]
     for shape in shapes(collection.model):
-        if shape.name == collection.key:
+        if shape.name == "id":
             continue
         record = shape.record
         if record is not None and not shape.multiple:
@@ -88,7 +89,7 @@ def columns_of(collection: Collection) -> tuple[Column, ...]:
                         sub.description,
                         "list" if sub.multiple else _kind(sub),
                         _getter((shape.name, sub.name), sub_record.export_key if sub_record is not None else None),
-                        required=False if not sub.multiple else True,
+                        required=sub.multiple or (sub.required and shape.required),
                     )
                 )
         elif record is not None:

@@ -114,7 +114,7 @@ def _plain_files_problems(root: Path, folders: list[Path]) -> list[Problem]:
         for directory, subdirectories, names in os.walk(folder, followlinks=False):
             for name in sorted(subdirectories + names):
                 path = Path(directory) / name
-                problem = file_kind_problem(path, path.relative_to(root).as_posix())
+                problem = file_kind_problem(path, Path(os.path.relpath(path, root)).as_posix())
                 if problem is not None:
                     problems.append(problem)
     return problems
@@ -122,10 +122,11 @@ def _plain_files_problems(root: Path, folders: list[Path]) -> list[Problem]:
 
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     content_dir = root / "content"
     custom_dir = config.theme.custom_dir
-    problems = _plain_files_problems(root, [Path(config.docs_dir)] + ([Path(custom_dir)] if custom_dir else []))
+    folders = [Path(config.docs_dir)] + ([Path(custom_dir)] if custom_dir else [])
+    problems = _plain_files_problems(root, [folder if folder.is_absolute() else root / folder for folder in folders])
     kennisbank, content_problems = check_content(content_dir)
     problems += content_problems
     for warning in (p for p in problems if p.warning):
@@ -180,7 +181,7 @@ def _add_facets_to_nav(nav: list | None, kennisbank: Kennisbank) -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     state: BuildState = config[CONFIG_KEY]
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     # Known only now: other plugins (mike) may change site_url in their on_config.
     site = SiteInfo(
         base_url=_with_slash(config.site_url),

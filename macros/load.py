@@ -59,6 +59,7 @@ class _Run:
         # another mistake is not also reported as a reference to nothing.
         self.keys: dict[str, set[Any]] = {c.folder: set() for c in COLLECTIONS}
         self.references: list[tuple[str, Any, Problem]] = []  # (collection, key, where)
+        self.aliases: list[tuple[str, str, str, Problem]] = []  # (collection, item id, former id, where)
 
 
 def check_content(content_dir: Path) -> tuple[Kennisbank | None, list[Problem]]:
@@ -78,13 +79,13 @@ def check_content(content_dir: Path) -> tuple[Kennisbank | None, list[Problem]]:
     for collection in COLLECTIONS:
         _load_collection(collection, content_dir, shown, run)
     run.problems.extend(_reference_problems(run))
+    run.problems.extend(_alias_problems(run))
     if any(not p.warning for p in run.problems):
         return None, run.problems
     kennisbank = Kennisbank(
         taxonomy=taxonomy,
         items={c.folder: sorted_items(c, run.items[c.folder]) for c in COLLECTIONS},
     )
-    run.problems.extend(_alias_problems(kennisbank))
     run.problems.extend(_output_problems(kennisbank, content_dir.name))
     if any(not p.warning for p in run.problems):
         return None, run.problems
@@ -203,6 +204,8 @@ def _load_collection(collection: Collection, content_dir: Path, shown: Shown, ru
                 )
             )
         else:
+            # The file name is the id: references to an unreadable file are not errors of their own.
+            run.keys[collection.folder].add(path.stem)
             document, found = read_markdown_file(path, shown(path))
             run.problems.extend(found)
             if document is not None:
@@ -306,6 +309,9 @@ def _validate(collection: Collection, data: dict, document: SourceDocument, base
         for name in ("id", "aliassen"):
             values = data.get(name) if name == "aliassen" else [data.get(name)]
             for index, value in enumerate(values if isinstance(values, list) else []):
+                if name == "aliassen" and isinstance(value, str) and isinstance(data.get("id"), str):
+                    at = base + ("aliassen", index)
+                    run.aliases.append((collection.folder, data["id"], value, Problem(document.path, document.line(at), dotted(at), "")))
                 if isinstance(value, str) and urls.is_reserved(collection, value, run.taxonomy):
                     at = base + ((name, index) if name == "aliassen" else (name,))
                     run.problems.append(
@@ -338,28 +344,19 @@ def _reference_problems(run: _Run) -> list[Problem]:
     return problems
 
 
-def _alias_problems(kennisbank: Kennisbank) -> list[Problem]:
+def _alias_problems(run: _Run) -> list[Problem]:
     """An old id may not be the id (or old id) of another item: its URL would point two ways."""
     problems = []
-    for collection in COLLECTIONS:
-        if not issubclass(collection.model, Item):
-            continue
-        items = kennisbank.items[collection.folder]
-        owners: dict[str, str] = {item.id: item.id for item in items}  # type: ignore[attr-defined]
-        for item in items:
-            for index, alias in enumerate(item.aliassen):  # type: ignore[attr-defined]
-                if alias in owners:
-                    problems.append(
-                        Problem(
-                            item.source_path,
-                            0,
-                            f"aliassen[{index}]",
-                            f"'{alias}' is al het id of oude id van '{owners[alias]}' in {collection.folder}; "
-                            "een oud adres kan maar naar één pagina verwijzen.",
-                        )
-                    )
-                else:
-                    owners[alias] = item.id  # type: ignore[attr-defined]
+    owners: dict[tuple[str, str], str] = {(folder, key): key for folder, keys in run.keys.items() for key in keys if isinstance(key, str)}
+    for folder, item_id, alias, where in run.aliases:
+        owner = owners.setdefault((folder, alias), item_id)
+        if owner != item_id or alias == item_id:
+            problems.append(
+                replace(
+                    where,
+                    message=f"'{alias}' is al het id of oude id van '{owner}' in {folder}; een oud adres kan maar naar één pagina verwijzen.",
+                )
+            )
     return problems
 
 

@@ -184,7 +184,7 @@ class Kennisbank:
 
 def sorted_items(collection: Collection, items: Iterable[Entry]) -> tuple[Entry, ...]:
     """Items in the order readers expect: numbered ones by number, others alphabetically."""
-    if collection.key == "nummer":
+    if "nummer" in collection.model.model_fields:
         return tuple(sorted(items, key=lambda i: i.nummer))  # type: ignore[attr-defined]
     name = "naam" if collection is MUNICIPALITIES else "titel"
     return tuple(sorted(items, key=lambda i: _sort_key(getattr(i, name))))

@@ -38,7 +38,7 @@ def format_problems(problems: Iterable[Problem]) -> str:
     errors = [p for p in problems if not p.warning]
     lines = [str(p) for p in problems]
     lines.append(
-        f"{len(errors)} fout(en) in de inhoud gevonden; de site is niet gebouwd."
+        f"{len(errors)} fout(en) in de inhoud gevonden."
         if errors
         else "Geen fouten gevonden."
     )

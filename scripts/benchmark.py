@@ -32,10 +32,9 @@ import yaml
 
 from macros.load import check_content, load_kennisbank
 from macros.pages import plan_pages
-from macros.render import Renderer
+from macros.render.pages import standalone_renderer
 
 ROOT = Path(__file__).resolve().parent.parent
-REPORT = Path("/work/shared/bron/000_0669d519e8446cc2.txt")
 SIZES = (250, 1000, 4000)
 MUNICIPALITIES = 342
 NAV = """nav:
@@ -62,8 +61,8 @@ print(json.dumps({"seconden": time.perf_counter() - start, "piekgeheugen_mb": re
 
 
 def words() -> list[str]:
-    """Dutch words to write synthetic text with: from the report when it is at hand."""
-    source = REPORT.read_text(encoding="utf-8") if REPORT.is_file() else (ROOT / "docs" / "verhaal" / "definitie.md").read_text(encoding="utf-8")
+    """Dutch words to write synthetic text with, from the story pages of the project itself."""
+    source = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs" / "verhaal").glob("*.md")))
     found = [w.strip(".,:;()'’‘\"").lower() for w in source.split()]
     return [w for w in found if w.isalpha() and 3 <= len(w) <= 14]
 
@@ -158,12 +157,10 @@ def make_project(folder: Path, content: Path, baseline: bool) -> Path:
         config = config[:start] + config[end:]
         config = config.replace("hooks:\n  - macros/hooks.py\n", "").replace("\n  - content\n  - macros\n", "\n")
         kennisbank = load_kennisbank(content)
-        renderer = Renderer(kennisbank)
+        renderer = standalone_renderer(kennisbank)
         for page in plan_pages(kennisbank):
-            url = page.src_uri[: -len("index.md")] if page.src_uri.endswith("index.md") else page.src_uri[:-3] + "/"
             # The baseline indexes as mkdocs-material does by default: every page, every block.
-            markdown = renderer.page(page.kind, *page.args, page_url=url).replace(" data-search-exclude", "")
-            markdown = markdown.replace(' {: data-search-exclude="" }', "")
+            markdown = str(renderer.render(page).html).replace(" data-search-exclude", "")
             path = docs / page.src_uri
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text("---\n" + yaml.safe_dump({"title": page.title}, allow_unicode=True) + "---\n\n" + markdown, encoding="utf-8")

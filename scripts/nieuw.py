@@ -19,6 +19,7 @@ from pathlib import Path
 
 from macros.load import check_content
 from macros.problems import format_problems, suggestion
+from macros.editor_markdown import PLACEHOLDER
 from macros.scaffold import KINDS, new_file, slugify
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,20 +101,25 @@ def main(argv: list[str] | None = None) -> int:
         if kennisbank is None:
             raise Stop("De bestaande inhoud heeft fouten; los die eerst op:\n" + format_problems(problems))
         values = answers(kind.name, args, kennisbank)
-        target = args.inhoud / kind.collection.name / f"{values['id']}.md"
+        target = args.inhoud / kind.collection.folder / f"{values['id']}.md"
         if target.exists():
             raise Stop(f"{target} bestaat al. Kies een andere titel of geef een ander --id.")
         target.write_text(new_file(kind, values, kennisbank.taxonomy, date.today()), encoding="utf-8")
         _, problems = check_content(args.inhoud)
-        if any(not p.warning for p in problems):
-            raise Stop(f"{target} is gemaakt, maar is nog niet geldig:\n" + format_problems(problems))
+        shown = target.relative_to(args.inhoud.parent).as_posix()
+        # The scaffold's own placeholders are the editor's to-do list; anything else is a real problem.
+        todo = [p for p in problems if p.path == shown and PLACEHOLDER in p.message]
+        unexpected = [p for p in problems if p not in todo and not p.warning]
+        if unexpected:
+            raise Stop(f"{shown} is gemaakt, maar heeft nog fouten:\n" + format_problems(unexpected))
     except Stop as stop:
         sys.stderr.write(f"{stop}\n")
         return 1
     sys.stdout.write(
-        f"Gemaakt: {target.relative_to(args.inhoud.parent)}\n"
-        "Vul nu de tekst onder de kopjes en de velden die bij uw voorbeeld horen aan. "
-        "Controleer daarna met: python scripts/validate.py\n"
+        f"Gemaakt: {shown}\n"
+        "Schrijf nu de tekst onder de kopjes en vul de velden aan die bij uw item horen. Nog te doen:\n"
+        + "".join(f"  {p}\n" for p in todo)
+        + "Controleer daarna met: make validate\n"
     )
     return 0
 

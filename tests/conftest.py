@@ -62,7 +62,7 @@ def build(site: Path, *extra: str, check: bool = True) -> subprocess.CompletedPr
         capture_output=True,
         text=True,
         cwd=site,
-        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "NO_MKDOCS_2_WARNING": "1"},
     )
     if check and result.returncode != 0:
         raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros.load import load_kennisbank
-from macros.model import CASE_FACETS, facet_values
+from macros.model import case_vocabularies, facet_values
 
 from .conftest import ROOT, VALID_CONTENT, build, make_site
 from .htmlscan import parse, text_of
@@ -165,4 +165,4 @@ def test_project_site_builds_strict_with_a_page_per_item(real_site):
     for municipality in kennisbank.municipalities:
         assert page(real_site, f"gemeenten/{municipality.id}").is_file()
     assert linked_cases(real_site, "praktijkvoorbeelden", kennisbank) == {c.id for c in kennisbank.cases}
-    assert set(CASE_FACETS) <= {v.id for v in kennisbank.taxonomy.vocabularies}
+    assert set(case_vocabularies()) <= {v.id for v in kennisbank.taxonomy.vocabularies}

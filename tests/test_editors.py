@@ -12,7 +12,7 @@ import pytest
 
 from macros.editor_schemas import schema_comment
 from macros.load import check_content
-from macros.schema import COLLECTIONS
+from macros.contract import COLLECTIONS
 from macros.yamlsource import read_markdown_file, read_yaml_file
 
 from .conftest import ROOT, build, make_site
@@ -24,8 +24,8 @@ def script(name: str, *args: str, stdin: str | None = None, cwd: Path = ROOT) ->
 
 def content_files(collection):
     if collection.layout == "list":
-        return [ROOT / "content" / f"{collection.name}.yaml"]
-    return sorted((ROOT / "content" / collection.name).glob("*.md"))
+        return [ROOT / "content" / f"{collection.folder}.yaml"]
+    return sorted((ROOT / "content" / collection.folder).glob("*.md"))
 
 
 def test_committed_schemas_match_fields_and_taxonomy():
@@ -33,9 +33,9 @@ def test_committed_schemas_match_fields_and_taxonomy():
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.parametrize("collection", COLLECTIONS, ids=lambda c: c.name)
+@pytest.mark.parametrize("collection", COLLECTIONS, ids=lambda c: c.folder)
 def test_every_content_file_names_its_schema_and_satisfies_it(collection):
-    schema = json.loads((ROOT / "schemas" / f"{collection.name}.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "schemas" / f"{collection.folder}.schema.json").read_text(encoding="utf-8"))
     for path in content_files(collection):
         text = path.read_text(encoding="utf-8")
         depth = 1 if collection.layout == "list" else 2
@@ -64,10 +64,20 @@ SCAFFOLDS = {
 }
 
 
-def test_scaffolded_files_validate_and_build(tmp_path, content):
+def test_scaffolded_files_list_what_to_write_then_validate_and_build(tmp_path, content):
     for kind, args in SCAFFOLDS.items():
         result = script("nieuw.py", kind, "--inhoud", str(content), *args, stdin="")
         assert result.returncode == 0, result.stderr
+        # The editor gets the to-do list: one line per section still to write.
+        assert result.stdout.count("invulhulp") >= 3, result.stdout
+        _, problems = check_content(content)
+        assert problems and all("invulhulp van het sjabloon" in p.message for p in problems)
+        assert len({p.path for p in problems}) == 1
+        # The editor writes the text; then the file is valid.
+        path = content.parent / problems[0].path
+        lines = path.read_text(encoding="utf-8").split("\n")
+        path.write_text("\n".join("Wat de redactie schreef." if line.startswith("(Vul in:") else line for line in lines), encoding="utf-8")
+        assert check_content(content)[1] == []
     case = (content / "praktijkvoorbeelden" / "testdorp-slimme-containers.md").read_text(encoding="utf-8")
     from datetime import date
 
@@ -150,7 +160,7 @@ def test_very_large_file_is_refused_with_a_message(content):
     case = content / "praktijkvoorbeelden" / "wijkmonitor.md"
     case.write_text(case.read_text(encoding="utf-8") + ("Heel veel tekst. " * 40_000), encoding="utf-8")
     _, problems = check_content(content)
-    assert len(problems) == 1 and "KB groot; de grens is 512 KB" in problems[0].message
+    assert len(problems) == 1 and "groter dan 256 KB, de grens voor één bestand" in problems[0].message
 
 
 def test_a_likely_duplicate_does_not_stop_the_strict_build(tmp_path, content):

@@ -29,28 +29,28 @@ def data_site(tmp_path_factory) -> Path:
     return site / "site"
 
 
-@pytest.mark.parametrize("export", EXPORTS, ids=lambda e: e.collection)
+@pytest.mark.parametrize("export", EXPORTS, ids=lambda e: e.name)
 def test_json_csv_and_schema_agree_with_the_model(data_site, export):
     kennisbank = load_kennisbank(VALID_CONTENT)
     folder = data_site / "open-data"
-    rows = json.loads((folder / f"{export.collection}.json").read_text(encoding="utf-8"))
-    schema = json.loads((folder / f"{export.collection}.schema.json").read_text(encoding="utf-8"))
+    rows = json.loads((folder / f"{export.name}.json").read_text(encoding="utf-8"))
+    schema = json.loads((folder / f"{export.name}.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(rows, schema, format_checker=jsonschema.FormatChecker())
-    items = export.items(kennisbank)
+    items = kennisbank.items[export.collection.folder]
     assert [r["id"] for r in rows] == [i.id for i in items]
-    table = list(csv.DictReader(io.StringIO((folder / f"{export.collection}.csv").read_text(encoding="utf-8"))))
+    table = list(csv.DictReader(io.StringIO((folder / f"{export.name}.csv").read_text(encoding="utf-8"))))
     assert [r["id"] for r in table] == [i.id for i in items]
     assert list(table[0]) == [c.name for c in export.columns]
     for row, record in zip(table, rows):
         for name, value in record.items():
             expected = LIST_SEPARATOR.join(value) if isinstance(value, list) else ("" if value is None else str(value))
-            assert row[name] == expected, (export.collection, name)
+            assert row[name] == expected, (export.name, name)
 
 
 def test_export_urls_lead_to_the_pages(data_site):
     for export in EXPORTS:
-        rows = json.loads((data_site / "open-data" / f"{export.collection}.json").read_text(encoding="utf-8"))
+        rows = json.loads((data_site / "open-data" / f"{export.name}.json").read_text(encoding="utf-8"))
         for row in rows:
             assert row["url"].startswith(BASE)
             path, _, anchor = row["url"][len(BASE):].partition("#")
@@ -83,7 +83,7 @@ def test_open_data_page_documents_every_column(real_site):
     for export in EXPORTS:
         assert {c.name for c in export.columns} <= documented
         hrefs = {a.attrs.get("href") for a in page.find("a")}
-        assert {f"{export.collection}.json", f"{export.collection}.csv", f"{export.collection}.schema.json"} <= {
+        assert {f"{export.name}.json", f"{export.name}.csv", f"{export.name}.schema.json"} <= {
             (h or "").rsplit("/", 1)[-1] for h in hrefs
         }
 
@@ -91,5 +91,5 @@ def test_open_data_page_documents_every_column(real_site):
 def test_project_exports_have_one_row_per_item(real_site):
     kennisbank = load_kennisbank(ROOT / "content")
     for export in EXPORTS:
-        rows = json.loads((real_site / "open-data" / f"{export.collection}.json").read_text(encoding="utf-8"))
-        assert len(rows) == len(export.items(kennisbank))
+        rows = json.loads((real_site / "open-data" / f"{export.name}.json").read_text(encoding="utf-8"))
+        assert len(rows) == len(kennisbank.items[export.collection.folder])

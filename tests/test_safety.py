@@ -44,8 +44,8 @@ def hostile_site(tmp_path_factory) -> Path:
         "id": "aanval",
         "titel": TITLE,
         "samenvatting": PAYLOAD,
-        "organisaties": PAYLOADS,
-        "partners": PAYLOADS,
+        "organisaties": list(PAYLOADS),
+        "partners": list(PAYLOADS),
         "gemeenten": ["voorbeeldstad"],
         "domein": "sociaal",
         "trefwoorden": [p[:60] for p in PAYLOADS],
@@ -116,7 +116,7 @@ def test_title_and_meta_description_are_escaped(hostile_site):
 
 def test_navigation_labels_from_the_taxonomy_are_escaped(hostile_site):
     html = (hostile_site / "index.html").read_text(encoding="utf-8")
-    assert "Domein &lt;img src=x onerror=alert(2)&gt;" in html
+    assert "domein &lt;img src=x onerror=alert(2)&gt;" in html
     assert "<img src=x" not in html
 
 
@@ -196,13 +196,9 @@ def _case_with(field: str, payload: str) -> str:
 
 
 def _page_html(kennisbank, case_id: str) -> str:
-    import markdown
+    from macros.render.pages import standalone_renderer
 
-    from macros.render import Renderer
-
-    source = Renderer(kennisbank).case_page(case_id, f"praktijkvoorbeelden/{case_id}/")
-    converted = markdown.markdown(source, extensions=["toc", "attr_list", "admonition", "tables", "footnotes", "sane_lists"])
-    return sanitize_html(converted)
+    return sanitize_html(str(standalone_renderer(kennisbank).case_page(case_id, page_url=f"praktijkvoorbeelden/{case_id}/")))
 
 
 @pytest.mark.parametrize("field", TEXT_FIELDS)

@@ -20,7 +20,7 @@ from ..editor_markdown import EditorMarkdown
 from ..listing import PAGE_SIZE, page_count
 from ..model import Kennisbank, facet_values
 from ..pages import PlannedPage
-from .environment import render
+from .environment import SiteInfo, make_environment, render
 from .toc import toc_tokens
 
 
@@ -191,6 +191,12 @@ class PageRenderer:
 
     def municipalities_overview(self, page_url: str) -> Markup:
         return render(self.env, "gemeenten.html", page_url, municipalities=self.kb.municipalities)
+
+
+def standalone_renderer(kennisbank: Kennisbank, site: SiteInfo | None = None) -> PageRenderer:
+    """A page renderer outside a MkDocs build (scripts, tests)."""
+    markdown = EditorMarkdown()
+    return PageRenderer(kennisbank, make_environment(kennisbank, site or SiteInfo(), markdown), markdown)
 
 
 def filter_groups(kb: Kennisbank) -> list[FilterGroup]:
