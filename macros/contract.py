@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
-import annotated_types
+from annotated_types import Interval, MaxLen, MinLen
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, Strict, StringConstraints
 from pydantic_core import PydanticCustomError, core_schema
 
@@ -177,43 +177,26 @@ def _not_null(value: Any) -> Any:
     return value
 
 
-def Text(max_length: int) -> Any:
-    """Plain text, trimmed, not empty, at most ``max_length`` characters."""
-    return Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length)]
+T = TypeVar("T")
 
-
+# The value types of the contract. A field adds its own limits with Annotated, e.g.
+# ``Annotated[Text, MaxLen(90)]``, so that every limit is visible where the field is.
+Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1)]
+Markdown = Annotated[Text, MarkdownText()]  # editor Markdown, short form (no headings)
 Slug = Annotated[str, Strict(), AfterValidator(_check_slug), json_extra(pattern=f"^{SLUG.pattern}$")]
 Url = Annotated[str, Strict(), StringConstraints(strip_whitespace=True), AfterValidator(_check_url), json_extra(format="uri", pattern="^https?://")]
 Section = Annotated[str, BeforeValidator(_section), Strict(), json_extra(pattern=f"^(?:{SECTION.pattern})$")]
 IsoDate = Annotated[date, BeforeValidator(_iso_date), json_extra(pattern=f"^{DATE.pattern}$")]
 StoryPagePath = Annotated[str, Strict(), StringConstraints(strip_whitespace=True), AfterValidator(_story_page), json_extra(pattern=f"^{STORY_PAGE.pattern}$")]
-Number = Annotated[int, Strict(), annotated_types.Interval(ge=1, le=99)]
+Number = Annotated[int, Strict(), Interval(ge=1, le=99)]
+Term = Annotated[str, Strict()]  # a term of a vocabulary: add Vocabulary("<name>")
+Key = Annotated[str, Strict(), AfterValidator(_check_slug)]  # an id elsewhere: add Reference("<folder>")
+NumberKey = Annotated[int, Strict(), Interval(ge=1, le=999)]  # a number elsewhere: add Reference("<folder>")
 
-
-def ListOf(item: Any) -> Any:
-    """A list of at least one value, without duplicates (read from a YAML list)."""
-    return Annotated[tuple[item, ...], annotated_types.MinLen(1), AfterValidator(_unique), json_extra(uniqueItems=True)]
-
-
-def Optional(kind: Any) -> Any:
-    """An optional value: leave the field out, but do not leave it empty."""
-    return Annotated[kind | None, AfterValidator(_not_null)]
-
-
-def Choice(vocabulary: str) -> Any:
-    return Annotated[str, Strict(), Vocabulary(vocabulary)]
-
-
-def Ref(collection: str) -> Any:
-    return Annotated[str, Strict(), AfterValidator(_check_slug), Reference(collection)]
-
-
-def NumberRef(collection: str) -> Any:
-    return Annotated[int, Strict(), annotated_types.Interval(ge=1, le=999), Reference(collection)]
-
-
-def Markdown(max_length: int) -> Any:
-    return Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length), MarkdownText()]
+# A list of at least one value, without duplicates (read from a YAML list).
+ListOf = Annotated[tuple[T, ...], MinLen(1), AfterValidator(_unique), json_extra(uniqueItems=True)]
+# An optional value: leave the field out, but do not leave it empty.
+Maybe = Annotated[T | None, AfterValidator(_not_null)]
 
 
 # --------------------------------------------------------------------------- records
@@ -230,22 +213,22 @@ class Record(BaseModel):
 
 class Link(Record):
     export_key = "url"
-    titel: Text(200) = Field(description="De naam van de bron, bijv. 'Projectpagina gemeente Dordrecht'.")
+    titel: Annotated[Text, MaxLen(200)] = Field(description="De naam van de bron, bijv. 'Projectpagina gemeente Dordrecht'.")
     url: Url = Field(description="Het volledige webadres, beginnend met https://.")
 
 
 class Bron(Record):
-    rapport: ListOf(Section) = Field(default=(), description="De secties van het rapport waar dit op steunt, bijv. [\"5.1.1\"]. Verplicht voor items uit het rapport.")
-    links: ListOf(Link) = Field(default=(), description="Webpagina's over dit item, met titel en url (de adressen die het rapport noemt).")
+    rapport: ListOf[Section] = Field(default=(), description="De secties van het rapport waar dit op steunt, bijv. [\"5.1.1\"]. Verplicht voor items uit het rapport.")
+    links: ListOf[Link] = Field(default=(), description="Webpagina's over dit item, met titel en url (de adressen die het rapport noemt).")
 
 
 BRON_DESCRIPTION = "Waar de informatie vandaan komt: secties van het rapport en/of webpagina's."
 
 
 class Aard(Record):
-    gericht_op: Optional(Choice("aard_gericht_op")) = Field(default=None, description="Individueel of collectief gericht (dimensie 2a).")
-    interventie: Optional(Choice("aard_interventie")) = Field(default=None, description="Preventie of repressie (dimensie 2b).")
-    sturing: Optional(Choice("aard_sturing")) = Field(default=None, description="Zelfrealisatie in het netwerk of eigen interventie (dimensie 2c).")
+    gericht_op: Maybe[Annotated[Term, Vocabulary("aard_gericht_op")]] = Field(default=None, description="Individueel of collectief gericht (dimensie 2a).")
+    interventie: Maybe[Annotated[Term, Vocabulary("aard_interventie")]] = Field(default=None, description="Preventie of repressie (dimensie 2b).")
+    sturing: Maybe[Annotated[Term, Vocabulary("aard_sturing")]] = Field(default=None, description="Zelfrealisatie in het netwerk of eigen interventie (dimensie 2c).")
 
 
 class Source:
@@ -292,14 +275,14 @@ class Item(Entry):
     tail: ClassVar[tuple[str, ...]] = ("bron", "trefwoorden", "toegevoegd", "bijgewerkt", "eigenaar", "aliassen")
 
     id: Slug = Field(description=ID_DESCRIPTION)
-    titel: Text(90) = Field(description="Korte Nederlandse titel, hoogstens 90 tekens.")
-    samenvatting: Text(400) = Field(description="Eén of twee zinnen: wat is er gedaan en waarom (hoogstens 400 tekens).")
+    titel: Annotated[Text, MaxLen(90)] = Field(description="Korte Nederlandse titel, hoogstens 90 tekens.")
+    samenvatting: Annotated[Text, MaxLen(400)] = Field(description="Eén of twee zinnen: wat is er gedaan en waarom (hoogstens 400 tekens).")
     bron: Bron = Field(description=BRON_DESCRIPTION)
-    trefwoorden: ListOf(Text(60)) = Field(default=(), description="Zoekwoorden die lezers zouden typen maar niet in de titel staan (synoniemen, afkortingen).")
+    trefwoorden: ListOf[Annotated[Text, MaxLen(60)]] = Field(default=(), description="Zoekwoorden die lezers zouden typen maar niet in de titel staan (synoniemen, afkortingen).")
     toegevoegd: IsoDate = Field(description="Datum waarop het item is toegevoegd (JJJJ-MM-DD).")
     bijgewerkt: IsoDate = Field(description="Datum van de laatste inhoudelijke wijziging (JJJJ-MM-DD).")
-    eigenaar: Optional(Text(120)) = Field(default=None, description="Wie het item inhoudelijk bijhoudt (naam of functie en organisatie).")
-    aliassen: ListOf(Slug) = Field(default=(), description="Vroegere ids van dit item; hun oude adressen verwijzen door naar de nieuwe pagina.")
+    eigenaar: Maybe[Annotated[Text, MaxLen(120)]] = Field(default=None, description="Wie het item inhoudelijk bijhoudt (naam of functie en organisatie).")
+    aliassen: ListOf[Slug] = Field(default=(), description="Vroegere ids van dit item; hun oude adressen verwijzen door naar de nieuwe pagina.")
 
 
 def fields_in_order(model: type[Record]) -> list[str]:
@@ -310,63 +293,63 @@ def fields_in_order(model: type[Record]) -> list[str]:
 
 
 class Case(Item):
-    organisaties: ListOf(Text(120)) = Field(description="Organisaties die het project uitvoeren, zoals geschreven (bijv. 'Gemeente Groningen').")
-    gemeenten: ListOf(Ref("gemeenten")) = Field(default=(), description="Ids van betrokken gemeenten uit content/gemeenten.yaml.")
-    domein: Choice("domein") = Field(description="Het beleidsdomein (de kop in hoofdstuk 5 van het rapport).")
-    orientatie: ListOf(Choice("orientatie")) = Field(default=(), description="Oriëntatie op datagedreven sturing (hoofdstuk 4).")
-    publieke_waarde: ListOf(Choice("publieke_waarde")) = Field(default=(), description="Bijdrage aan publieke waarde (dimensie 1 van het kader in hoofdstuk 5).")
+    organisaties: ListOf[Annotated[Text, MaxLen(120)]] = Field(description="Organisaties die het project uitvoeren, zoals geschreven (bijv. 'Gemeente Groningen').")
+    gemeenten: ListOf[Annotated[Key, Reference("gemeenten")]] = Field(default=(), description="Ids van betrokken gemeenten uit content/gemeenten.yaml.")
+    domein: Annotated[Term, Vocabulary("domein")] = Field(description="Het beleidsdomein (de kop in hoofdstuk 5 van het rapport).")
+    orientatie: ListOf[Annotated[Term, Vocabulary("orientatie")]] = Field(default=(), description="Oriëntatie op datagedreven sturing (hoofdstuk 4).")
+    publieke_waarde: ListOf[Annotated[Term, Vocabulary("publieke_waarde")]] = Field(default=(), description="Bijdrage aan publieke waarde (dimensie 1 van het kader in hoofdstuk 5).")
     aard: Aard = Field(default_factory=Aard, description="De aard van de oplossing (dimensie 2 van het kader voor publieke waarde).")
-    proces: Optional(Choice("proces")) = Field(default=None, description="Open, gesloten of gemengd opgezet (dimensie 3b).")
-    methodiek: ListOf(Choice("methodiek")) = Field(default=(), description="Hoe data tot handelingskennis worden (dimensie 3a; figuur 1).")
-    fase: Optional(Choice("fase")) = Field(default=None, description="Fase in de innovatiecyclus (hoofdstuk 3).")
-    partners: ListOf(Text(120)) = Field(default=(), description="Partners buiten de gemeente (kennisinstellingen, bedrijven, inwoners).")
-    risicos: ListOf(Ref("risicos")) = Field(default=(), description="Ids van risicokaarten die dit voorbeeld raakt.")
-    leerlijnen: ListOf(Ref("leerlijnen")) = Field(default=(), description="Ids van leerlijnen waar dit voorbeeld bij past.")
-    adviezen: ListOf(NumberRef("adviezen")) = Field(default=(), description="Nummers van adviezen uit het rapport die hierover gaan.")
+    proces: Maybe[Annotated[Term, Vocabulary("proces")]] = Field(default=None, description="Open, gesloten of gemengd opgezet (dimensie 3b).")
+    methodiek: ListOf[Annotated[Term, Vocabulary("methodiek")]] = Field(default=(), description="Hoe data tot handelingskennis worden (dimensie 3a; figuur 1).")
+    fase: Maybe[Annotated[Term, Vocabulary("fase")]] = Field(default=None, description="Fase in de innovatiecyclus (hoofdstuk 3).")
+    partners: ListOf[Annotated[Text, MaxLen(120)]] = Field(default=(), description="Partners buiten de gemeente (kennisinstellingen, bedrijven, inwoners).")
+    risicos: ListOf[Annotated[Key, Reference("risicos")]] = Field(default=(), description="Ids van risicokaarten die dit voorbeeld raakt.")
+    leerlijnen: ListOf[Annotated[Key, Reference("leerlijnen")]] = Field(default=(), description="Ids van leerlijnen waar dit voorbeeld bij past.")
+    adviezen: ListOf[Annotated[NumberKey, Reference("adviezen")]] = Field(default=(), description="Nummers van adviezen uit het rapport die hierover gaan.")
 
 
 class Strategy(Record):
     export_key = "titel"
-    titel: Text(160) = Field(description="Naam van de strategie.")
-    uitleg: Markdown(600) = Field(description="Wat de strategie inhoudt (Markdown).")
-    gemeenten: ListOf(Ref("gemeenten")) = Field(default=(), description="Gemeenten die het rapport bij deze strategie plaatst.")
+    titel: Annotated[Text, MaxLen(160)] = Field(description="Naam van de strategie.")
+    uitleg: Annotated[Markdown, MaxLen(600)] = Field(description="Wat de strategie inhoudt (Markdown).")
+    gemeenten: ListOf[Annotated[Key, Reference("gemeenten")]] = Field(default=(), description="Gemeenten die het rapport bij deze strategie plaatst.")
 
 
 class LearningLine(Item):
     nummer: Number = Field(description="Volgnummer van de leerlijn (1-5 in de volgorde van het rapport).")
-    vormen: ListOf(Text(200)) = Field(default=(), description="Vormen van leren, bijv. masterclass, summer course, datalab.")
-    strategieen: ListOf(Strategy) = Field(default=(), description="Voor leerlijn 4: de strategieën om experimenten met het primaire proces te verbinden.")
-    praktijkvoorbeelden: ListOf(Ref("praktijkvoorbeelden")) = Field(default=(), description="Ids van praktijkvoorbeelden bij deze leerlijn.")
-    adviezen: ListOf(NumberRef("adviezen")) = Field(default=(), description="Nummers van adviezen die over deze leerlijn gaan.")
+    vormen: ListOf[Annotated[Text, MaxLen(200)]] = Field(default=(), description="Vormen van leren, bijv. masterclass, summer course, datalab.")
+    strategieen: ListOf[Strategy] = Field(default=(), description="Voor leerlijn 4: de strategieën om experimenten met het primaire proces te verbinden.")
+    praktijkvoorbeelden: ListOf[Annotated[Key, Reference("praktijkvoorbeelden")]] = Field(default=(), description="Ids van praktijkvoorbeelden bij deze leerlijn.")
+    adviezen: ListOf[Annotated[NumberKey, Reference("adviezen")]] = Field(default=(), description="Nummers van adviezen die over deze leerlijn gaan.")
 
 
 class Measure(Record):
     export_key = "titel"
-    titel: Text(160) = Field(description="Naam van de maatregel of het instrument (bijv. 'Privacy impact assessment').")
-    uitleg: Markdown(800) = Field(description="Wat de maatregel doet en wanneer je hem inzet (Markdown).")
-    bron: ListOf(Section) = Field(default=(), description="Secties van het rapport die de maatregel noemen.")
-    praktijkvoorbeelden: ListOf(Ref("praktijkvoorbeelden")) = Field(default=(), description="Praktijkvoorbeelden die de maatregel laten zien.")
+    titel: Annotated[Text, MaxLen(160)] = Field(description="Naam van de maatregel of het instrument (bijv. 'Privacy impact assessment').")
+    uitleg: Annotated[Markdown, MaxLen(800)] = Field(description="Wat de maatregel doet en wanneer je hem inzet (Markdown).")
+    bron: ListOf[Section] = Field(default=(), description="Secties van het rapport die de maatregel noemen.")
+    praktijkvoorbeelden: ListOf[Annotated[Key, Reference("praktijkvoorbeelden")]] = Field(default=(), description="Praktijkvoorbeelden die de maatregel laten zien.")
 
 
 class Risk(Item):
-    soort: Choice("risicosoort") = Field(description="Soort risico (de vier soorten van paragraaf 8.8).")
-    rathenau_themas: ListOf(Choice("rathenau_thema")) = Field(default=(), description="Thema's uit tabel 2 (Rathenau Instituut) die dit risico raakt.")
-    maatregelen: ListOf(Measure) = Field(default=(), description="Instrumenten en randvoorwaarden die het rapport noemt om het risico te beheersen.")
-    vragen: ListOf(Text(300)) = Field(default=(), description="Vragen die een bestuurder of raadslid kan stellen.")
-    praktijkvoorbeelden: ListOf(Ref("praktijkvoorbeelden")) = Field(default=(), description="Ids van praktijkvoorbeelden die het risico illustreren.")
-    adviezen: ListOf(NumberRef("adviezen")) = Field(default=(), description="Nummers van adviezen die over dit risico gaan.")
+    soort: Annotated[Term, Vocabulary("risicosoort")] = Field(description="Soort risico (de vier soorten van paragraaf 8.8).")
+    rathenau_themas: ListOf[Annotated[Term, Vocabulary("rathenau_thema")]] = Field(default=(), description="Thema's uit tabel 2 (Rathenau Instituut) die dit risico raakt.")
+    maatregelen: ListOf[Measure] = Field(default=(), description="Instrumenten en randvoorwaarden die het rapport noemt om het risico te beheersen.")
+    vragen: ListOf[Annotated[Text, MaxLen(300)]] = Field(default=(), description="Vragen die een bestuurder of raadslid kan stellen.")
+    praktijkvoorbeelden: ListOf[Annotated[Key, Reference("praktijkvoorbeelden")]] = Field(default=(), description="Ids van praktijkvoorbeelden die het risico illustreren.")
+    adviezen: ListOf[Annotated[NumberKey, Reference("adviezen")]] = Field(default=(), description="Nummers van adviezen die over dit risico gaan.")
 
 
 class Advice(Entry):
     nummer: Number = Field(description="Het nummer van het advies in het rapport (het rapport kent geen advies 11).")
-    titel: Text(160) = Field(description="Kern van het advies in eigen woorden.")
-    tekst: Markdown(2000) = Field(description="Het advies in eigen woorden (Markdown, zonder kopjes).")
-    hoofdstuk: NumberRef("hoofdstukken") = Field(description="Hoofdstuk van het rapport waar het advies staat (een nummer uit content/hoofdstukken.yaml).")
-    themas: ListOf(Choice("advies_thema")) = Field(description="Thema's van het advies.")
-    voor: ListOf(Choice("adressaat")) = Field(description="Voor wie het advies bedoeld is.")
-    praktijkvoorbeelden: ListOf(Ref("praktijkvoorbeelden")) = Field(default=(), description="Praktijkvoorbeelden waar het advies over gaat.")
-    risicos: ListOf(Ref("risicos")) = Field(default=(), description="Risicokaarten waar het advies over gaat.")
-    leerlijnen: ListOf(Ref("leerlijnen")) = Field(default=(), description="Leerlijnen waar het advies over gaat.")
+    titel: Annotated[Text, MaxLen(160)] = Field(description="Kern van het advies in eigen woorden.")
+    tekst: Annotated[Markdown, MaxLen(2000)] = Field(description="Het advies in eigen woorden (Markdown, zonder kopjes).")
+    hoofdstuk: Annotated[NumberKey, Reference("hoofdstukken")] = Field(description="Hoofdstuk van het rapport waar het advies staat (een nummer uit content/hoofdstukken.yaml).")
+    themas: ListOf[Annotated[Term, Vocabulary("advies_thema")]] = Field(description="Thema's van het advies.")
+    voor: ListOf[Annotated[Term, Vocabulary("adressaat")]] = Field(description="Voor wie het advies bedoeld is.")
+    praktijkvoorbeelden: ListOf[Annotated[Key, Reference("praktijkvoorbeelden")]] = Field(default=(), description="Praktijkvoorbeelden waar het advies over gaat.")
+    risicos: ListOf[Annotated[Key, Reference("risicos")]] = Field(default=(), description="Risicokaarten waar het advies over gaat.")
+    leerlijnen: ListOf[Annotated[Key, Reference("leerlijnen")]] = Field(default=(), description="Leerlijnen waar het advies over gaat.")
     bron: Bron = Field(description=BRON_DESCRIPTION)
 
     @property
@@ -376,17 +359,17 @@ class Advice(Entry):
 
 class Chapter(Entry):
     nummer: Number = Field(description="Het nummer van het hoofdstuk in het rapport.")
-    titel: Text(90) = Field(description="De titel van het hoofdstuk, in eigen woorden.")
-    conclusie: Optional(Markdown(3000)) = Field(default=None, description="De conclusies van het hoofdstuk in eigen woorden (Markdown); staan in de samenvatting voor bestuurders.")
-    pagina: Optional(StoryPagePath) = Field(default=None, description="De verhaalpagina over dit hoofdstuk, als pad in docs/ (bijv. verhaal/definitie.md).")
+    titel: Annotated[Text, MaxLen(90)] = Field(description="De titel van het hoofdstuk, in eigen woorden.")
+    conclusie: Maybe[Annotated[Markdown, MaxLen(3000)]] = Field(default=None, description="De conclusies van het hoofdstuk in eigen woorden (Markdown); staan in de samenvatting voor bestuurders.")
+    pagina: Maybe[StoryPagePath] = Field(default=None, description="De verhaalpagina over dit hoofdstuk, als pad in docs/ (bijv. verhaal/definitie.md).")
     bron: Bron = Field(description=BRON_DESCRIPTION)
 
 
 class Municipality(Entry):
     id: Slug = Field(description="Vaste id van de gemeente (kleine letters, koppeltekens), bijv. 'den-haag' voor Den Haag.")
-    naam: Text(80) = Field(description="Officiële naam van de gemeente.")
-    categorie: Optional(Choice("gemeentecategorie")) = Field(default=None, description="De categorie die het rapport de gemeente geeft (paragraaf 3.5); weglaten als het rapport er geen geeft.")
-    toelichting: Optional(Text(600)) = Field(default=None, description="Wat het rapport over de gemeente zegt, in één of twee zinnen.")
+    naam: Annotated[Text, MaxLen(80)] = Field(description="Officiële naam van de gemeente.")
+    categorie: Maybe[Annotated[Term, Vocabulary("gemeentecategorie")]] = Field(default=None, description="De categorie die het rapport de gemeente geeft (paragraaf 3.5); weglaten als het rapport er geen geeft.")
+    toelichting: Maybe[Annotated[Text, MaxLen(600)]] = Field(default=None, description="Wat het rapport over de gemeente zegt, in één of twee zinnen.")
     bron: Bron = Field(description=BRON_DESCRIPTION)
 
 

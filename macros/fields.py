@@ -31,7 +31,7 @@ class Shape:
 
     @property
     def record(self) -> type[Record] | None:
-        return self.base if isinstance(self.base, type) and issubclass(self.base, BaseModel) else None
+        return self.base if isinstance(self.base, type) and issubclass(self.base, Record) else None
 
     def marker(self, kind: type) -> Any:
         return next((m for m in self.markers if isinstance(m, kind)), None)

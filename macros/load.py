@@ -136,7 +136,7 @@ def _load_taxonomy(path: Path, shown: Shown) -> tuple[Taxonomy, list[Problem]]:
         return Taxonomy(()), problems
     taxonomy, found = taxonomy_from_document(document)
     problems.extend(found)
-    used = {vocabulary for c in COLLECTIONS for _, shape in leaves(c.model) if (vocabulary := shape.vocabulary)}
+    used = {shape.vocabulary for c in COLLECTIONS for _, shape in leaves(c.model) if shape.vocabulary}
     for vocabulary_id in sorted(used - {v.id for v in taxonomy.vocabularies}):
         problems.append(Problem(shown(path), 0, vocabulary_id, "deze vocabulaire ontbreekt in de taxonomie, maar velden gebruiken haar."))
     of_cases = case_vocabularies()

@@ -75,7 +75,7 @@ def problems_from(
     return problems
 
 
-def _message(entry: dict, model: type[BaseModel], loc: tuple, value: Any, document: SourceDocument, path: tuple) -> str:
+def _message(entry: Any, model: type[BaseModel], loc: tuple, value: Any, document: SourceDocument, path: tuple) -> str:
     kind, context = entry["type"], entry.get("ctx") or {}
     if kind == "kennisbank":
         return entry["msg"]

@@ -8,6 +8,7 @@ content ever passes through a template engine as source.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from . import urls
 from .contract import ADVICES, CASES, LEARNING_LINES, MUNICIPALITIES, RISKS, Collection
@@ -39,6 +40,7 @@ def facet_title(vocabulary: Vocabulary) -> str:
 
 
 def _item_pages(kb: Kennisbank, collection: Collection, kind: str) -> list[PlannedPage]:
+    items: tuple[Any, ...] = kb.items[collection.folder]
     return [
         PlannedPage(
             urls.item_source(collection, item.id),
@@ -49,7 +51,7 @@ def _item_pages(kb: Kennisbank, collection: Collection, kind: str) -> list[Plann
             item.source_path,
             section=urls.collection_url(collection),
         )
-        for item in kb.items[collection.folder]
+        for item in items
     ]
 
 
@@ -121,7 +123,8 @@ def plan_redirects(kb: Kennisbank) -> dict[str, tuple[str, str]]:
     """Former address (file in the site) -> (current page URL, content file), for every alias."""
     redirects = {}
     for collection in (CASES, LEARNING_LINES, RISKS):
-        for item in kb.items[collection.folder]:
+        items: tuple[Any, ...] = kb.items[collection.folder]
+        for item in items:
             for alias in item.aliassen:
                 redirects[f"{urls.item_url(collection, alias)}index.html"] = (urls.item_url(collection, item.id), item.source_path)
     return redirects

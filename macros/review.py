@@ -218,8 +218,8 @@ def changed_files(root: Path, base: str = "origin/main", *, include_worktree: bo
     merge_base = _merge_base(root, base)
     # path -> (status letter, new mode, where the new version is: a blob or the worktree)
     found: dict[str, tuple[str, str, str | None]] = {}
-    for status, mode, blob, path in _raw_diff(root, f"{merge_base}...HEAD"):
-        found[path] = (status, mode, blob)
+    for status, mode, blob_name, path in _raw_diff(root, f"{merge_base}...HEAD"):
+        found[path] = (status, mode, blob_name)
     if include_worktree:
         for status, mode, _blob_name, path in _raw_diff(root, "HEAD"):
             found[path] = (status, mode, None)
