@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 # Material's end-of-life notice is printed on every build; it is known and documented.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test test-snel types build validate install browser
+.PHONY: serve test test-snel types build validate schemas install browser
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -51,3 +51,6 @@ test: install browser types
 
 test-snel: install
 	$(BIN)/python -m pytest -m "not traag"
+
+schemas: install
+	$(BIN)/python scripts/schemas.py

@@ -11,9 +11,19 @@ from __future__ import annotations
 from functools import wraps
 from typing import Any, Callable
 
-from mkdocs.exceptions import PluginError
+from mkdocs_macros.errors import format_error
 
 from .render.blocks import MacroArgumentError
+
+
+class StoryMacroError(Exception):
+    """A story macro was called with something that does not exist; the message says where and what."""
+
+
+@format_error.register
+def _format_story_macro_error(error: StoryMacroError, markdown: str, page: Any) -> str:
+    # mkdocs-macros prints a traceback for other errors; this one is for a page author, not a bug.
+    return f"Fout in een verhaalpagina: {error}"
 
 
 def define_env(env: Any) -> None:
@@ -28,7 +38,7 @@ def define_env(env: Any) -> None:
                 return function(*args, **kwargs)
             except MacroArgumentError as error:
                 shown = ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()])
-                raise PluginError(f"docs/{env.page.file.src_uri}: {function.__name__}({shown}): {error}") from None
+                raise StoryMacroError(f"docs/{env.page.file.src_uri}: {function.__name__}({shown}): {error}") from None
 
         return env.macro(macro)
 

@@ -1,6 +1,8 @@
 """MkDocs adapter: load the content once, add a page per item, keep pages safe.
 
 Event order matters and is set explicitly:
+0. ``on_startup`` notes whether this is ``mkdocs serve``: hooks stay loaded across its
+   rebuilds, so the note lasts, as a plugin's attribute would.
 1. ``on_config`` (priority 100) checks that docs/ and overrides/ hold only plain
    files and loads and validates ``content/``, before mkdocs-macros calls
    ``define_env``. Any problem stops the build here, before anything is written.
@@ -12,6 +14,10 @@ Event order matters and is set explicitly:
    through Markdown or mkdocs-macros.
 4. ``on_page_content`` (priority -100, after every other plugin) sanitizes the HTML.
 5. ``on_env`` trims the whitespace of the theme's templates.
+
+Under ``mkdocs serve``, invalid content does not stop the server: every page the
+reader had open becomes a page with the messages, which reloads itself when a file
+is saved, so the reader sees both the problem and its fix without leaving the browser.
 """
 
 from __future__ import annotations
@@ -50,6 +56,7 @@ from macros.urls import CASES_PREFIX, facet_source
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
 CONFIG_KEY = "kennisbank"
+_serving = False  # set by on_startup; True under "mkdocs serve"
 
 
 @dataclass(frozen=True)
@@ -120,6 +127,19 @@ def _plain_files_problems(root: Path, folders: list[Path]) -> list[Problem]:
     return problems
 
 
+@dataclass(frozen=True)
+class BrokenState:
+    """Under ``mkdocs serve``: the content has errors; every page shows them instead."""
+
+    problems: tuple[Problem, ...]
+    pages: tuple[str, ...] = ()  # the HTML files of the last good build, to show the messages at
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
@@ -132,6 +152,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in (p for p in problems if p.warning):
         log.info(str(warning))  # advice, not a failure: INFO keeps "mkdocs build --strict" passing
     errors = [p for p in problems if not p.warning]
+    if (errors or kennisbank is None) and _serving:
+        # Logged at INFO: a WARNING would abort "serve --strict" before the page with the messages is written.
+        for problem in sorted(errors):
+            log.info(f"FOUT {problem}")
+        log.info(f"{len(errors)} fout(en) gevonden; de browser toont ze tot ze zijn opgelost.")
+        config[CONFIG_KEY] = BrokenState(tuple(sorted(problems)))
+        config.nav = None
+        return config
     if errors or kennisbank is None:
         for problem in sorted(errors):
             log.error(str(problem))
@@ -179,7 +207,30 @@ def _add_facets_to_nav(nav: list | None, kennisbank: Kennisbank) -> None:
             return
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    state = config[CONFIG_KEY]
+    if isinstance(state, BrokenState):
+        # Read before MkDocs cleans the folder: the pages of the last build, which readers may have open.
+        site = Path(config.site_dir)
+        pages = tuple(sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))) if site.is_dir() else ()
+        config[CONFIG_KEY] = replace(state, pages=pages)
+
+
+def _broken_site(state: BrokenState, files: Files, config: MkDocsConfig) -> Files:
+    """Only the messages, at every address the reader may have open; no page is rendered."""
+    from jinja2 import Environment, PackageLoader
+
+    template = Environment(loader=PackageLoader("macros", "templates"), autoescape=True).get_template("fouten.html")
+    page = template.render(problems=state.problems)
+    shown = Files([f for f in files if not f.is_documentation_page() and not f.src_uri.endswith(".html")])
+    for path in dict.fromkeys(("index.html", "404.html", *state.pages)):
+        shown.append(File.generated(config, path, content=page))
+    return shown
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if isinstance(config[CONFIG_KEY], BrokenState):
+        return _broken_site(config[CONFIG_KEY], files, config)
     state: BuildState = config[CONFIG_KEY]
     root = Path(config.config_file_path).resolve().parent
     # Known only now: other plugins (mike) may change site_url in their on_config.

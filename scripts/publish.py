@@ -1,8 +1,11 @@
 """Publiceer een editie van de kennisbank naar de lokale branch gh-pages (met mike).
 
 Gebruik:
-    python scripts/publish.py 2018
+    python scripts/publish.py 2018 --site-url https://example.nl/kennisbank/
     python scripts/publish.py 2026 --alias latest --standaard --site-url https://example.nl/kennisbank/
+
+Het publieke adres is verplicht (--site-url of KENNISBANK_SITE_URL): het staat in de
+canonieke links, de sitemap, de feed en elke verwijzing.
 
 Elke editie staat in een eigen map (/2018/, /2026/); een alias als 'latest' wijst naar
 een editie, en met --standaard stuurt de hoofdmap bezoekers daarheen. Er wordt niets
@@ -22,6 +25,8 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader
 
+from macros.site_address import ENVIRONMENT_VARIABLE, MissingAddress, public_address
+
 log = logging.getLogger("kennisbank.publish")
 
 
@@ -31,7 +36,7 @@ def run(*command: str, cwd: Path | None = None, env: dict | None = None) -> str:
     return subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
 
 
-def deploy(edition: str, aliases: list[str], default: bool, site_url: str | None, branch: str, title: str | None) -> None:
+def deploy(edition: str, aliases: list[str], default: bool, site_url: str, branch: str, title: str | None) -> None:
     tools = str(Path(sys.executable).parent)  # mike runs "mkdocs" from PATH: use ours
     env = dict(
         os.environ,
@@ -39,9 +44,8 @@ def deploy(edition: str, aliases: list[str], default: bool, site_url: str | None
         KENNISBANK_VERSIEKEUZE="mike",  # show the edition selector
         PATH=tools + os.pathsep + os.environ.get("PATH", ""),
     )
-    if site_url:
-        # mike adds the edition folder to site_url itself.
-        env["KENNISBANK_SITE_URL"] = site_url.rstrip("/") + "/"
+    # mike adds the edition folder to site_url itself.
+    env["KENNISBANK_SITE_URL"] = site_url
     mike = [str(Path(tools) / "mike")]  # mike has no "python -m mike"
     run(*mike, "deploy", "--branch", branch, "--update-aliases", "--title", title or edition, edition, *aliases, env=env)
     if default:
@@ -71,13 +75,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("editie", help="naam van de editie, bijv. 2018")
     parser.add_argument("--alias", action="append", default=[], help="extra naam voor deze editie, bijv. latest")
     parser.add_argument("--standaard", action="store_true", help="stuur bezoekers van de hoofdmap naar deze editie")
-    parser.add_argument("--site-url", help="publiek adres van de site zonder editie, voor canonieke links")
+    parser.add_argument("--site-url", default=os.environ.get(ENVIRONMENT_VARIABLE), help="publiek adres van de site zonder editie (verplicht; standaard KENNISBANK_SITE_URL)")
     parser.add_argument("--titel", help="naam van de editie in de keuzelijst (standaard de editie zelf)")
     parser.add_argument("--branch", default="gh-pages")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
-        deploy(args.editie, args.alias, args.standaard, args.site_url, args.branch, args.titel)
+        site_url = public_address(args.site_url)
+    except MissingAddress as error:
+        sys.stderr.write(f"Niet gepubliceerd: {error}\n")
+        return 2
+    try:
+        deploy(args.editie, args.alias, args.standaard, site_url, args.branch, args.titel)
     except subprocess.CalledProcessError as error:
         sys.stderr.write(f"Publiceren mislukt bij: {' '.join(error.cmd)}\n{error.stderr}\n")
         return 1

@@ -144,12 +144,12 @@ def test_outdated_items_are_listed(content):
 def test_failed_build_leaves_the_previous_site(tmp_path, content):
     site = make_site(tmp_path / "project", content)
     output = tmp_path / "gepubliceerd"
-    first = script("build.py", "--config", str(site / "mkdocs.yml"), "--site-dir", str(output))
+    first = script("build.py", "--config", str(site / "mkdocs.yml"), "--site-dir", str(output), "--site-url", "https://kennisbank.example/")
     assert first.returncode == 0, first.stderr
     before = (output / "praktijkvoorbeelden" / "wijkmonitor" / "index.html").read_text(encoding="utf-8")
     case = site / "content" / "praktijkvoorbeelden" / "wijkmonitor.md"
     case.write_text(case.read_text(encoding="utf-8").replace("domein: sociaal", "domein: sociale"), encoding="utf-8")
-    failed = script("build.py", "--config", str(site / "mkdocs.yml"), "--site-dir", str(output))
+    failed = script("build.py", "--config", str(site / "mkdocs.yml"), "--site-dir", str(output), "--site-url", "https://kennisbank.example/")
     assert failed.returncode != 0
     assert "domein: 'sociale' is geen toegestane waarde" in failed.stderr and "Traceback" not in failed.stderr
     assert (output / "praktijkvoorbeelden" / "wijkmonitor" / "index.html").read_text(encoding="utf-8") == before

@@ -66,3 +66,27 @@ def test_two_editions_alias_default_and_root_pages(tmp_path, content):
     assert not_found.find("html")[0].attrs["lang"] == "nl"
     # Nothing was pushed: the branch only exists locally.
     assert git(site, "remote").strip() == ""
+
+
+def _without_address() -> dict:
+    return {k: v for k, v in {**os.environ, **IDENTITY}.items() if k != "KENNISBANK_SITE_URL"}
+
+
+def test_publishing_without_a_public_address_is_refused(tmp_path, content):
+    site = make_site(tmp_path / "repo", content)
+    git(site, "init", "-q", "-b", "main")
+    for args in ([], ["--site-url", "http://127.0.0.1:8000/"], ["--site-url", "localhost:8000"]):
+        result = subprocess.run([sys.executable, str(ROOT / "scripts" / "publish.py"), "2018", *args], cwd=site, env=_without_address(), capture_output=True, text=True)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.startswith("Niet gepubliceerd: ") and "Traceback" not in result.stderr
+    assert "gh-pages" not in git(site, "branch", "--list")
+
+
+def test_a_build_for_publishing_needs_a_public_address(tmp_path, content):
+    site = make_site(tmp_path / "project", content)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "--config", str(site / "mkdocs.yml"), "--site-dir", str(tmp_path / "uit")],
+        env=_without_address(), capture_output=True, text=True,
+    )
+    assert result.returncode == 2 and "het publieke adres van de site ontbreekt" in result.stderr
+    assert not (tmp_path / "uit").exists()
