@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .contract import ADVICES, CASES, Collection
+
 if TYPE_CHECKING:
-    from .contract import Collection
     from .taxonomy import Taxonomy, Vocabulary
 
 # The folder of the cases' pages, and of their overviews by facet and by relation.
-CASES_PREFIX = "praktijkvoorbeelden"
-ADVICES_PREFIX = "adviezen"
+CASES_PREFIX = str(CASES.url_prefix)
+ADVICES_PREFIX = str(ADVICES.url_prefix)
 
 # Lists of cases by what they relate to: /praktijkvoorbeelden/<relation>/<key>/
 RELATIONS = ("risico", "leerlijn", "advies")
@@ -28,20 +29,20 @@ RESERVED_NAMES = frozenset({"index"})
 _PAGINATION = re.compile(r"pagina-\d+")
 
 
-def item_url(collection: "Collection", item_id: str) -> str:
+def item_url(collection: Collection, item_id: str) -> str:
     return f"{collection.url_prefix}/{item_id}/"
 
 
-def item_source(collection: "Collection", item_id: str) -> str:
+def item_source(collection: Collection, item_id: str) -> str:
     """The virtual Markdown file (``src_uri``) behind an item page."""
     return f"{collection.url_prefix}/{item_id}.md"
 
 
-def collection_url(collection: "Collection") -> str:
+def collection_url(collection: Collection) -> str:
     return f"{collection.url_prefix}/"
 
 
-def collection_source(collection: "Collection") -> str:
+def collection_source(collection: Collection) -> str:
     return f"{collection.url_prefix}/index.md"
 
 
@@ -74,7 +75,7 @@ def list_page_url(base_url: str, page: int) -> str:
     return base_url if page == 1 else f"{base_url}pagina-{page}/"
 
 
-def reserved_reason(collection: "Collection", name: str, taxonomy: "Taxonomy") -> str | None:
+def reserved_reason(collection: Collection, name: str, taxonomy: "Taxonomy") -> str | None:
     """Why ``name`` cannot be an id or alias in ``collection``, or None when it can."""
     if name in RESERVED_NAMES:
         return "de overzichtspagina van de collectie"
@@ -88,7 +89,7 @@ def reserved_reason(collection: "Collection", name: str, taxonomy: "Taxonomy") -
     return None
 
 
-def is_reserved(collection: "Collection", name: str, taxonomy: "Taxonomy") -> bool:
+def is_reserved(collection: Collection, name: str, taxonomy: "Taxonomy") -> bool:
     return reserved_reason(collection, name, taxonomy) is not None
 
 
