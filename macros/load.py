@@ -12,13 +12,14 @@ import difflib
 import logging
 import os
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
 from pydantic import ValidationError
 
 from . import urls
-from .contract import ADVICES, CASES, CHAPTERS, COLLECTIONS, MUNICIPALITIES, Collection, Entry, Item, Source
+from .contract import DATE, MUNICIPALITIES, COLLECTIONS, Collection, Entry, Item, Source
 from .editor_markdown import markdown_problems
 from .fields import leaves, walk
 from .messages import dotted, problems_from
@@ -300,8 +301,9 @@ def _validate(collection: Collection, data: dict, document: SourceDocument, base
             first = line + 1 if base + path in document.block_scalars else line
             for offset, message in markdown_problems(value, headings=False):
                 run.problems.append(Problem(document.path, first + offset, dotted(base + path), message))
-    if isinstance(data.get("toegevoegd"), str) and isinstance(data.get("bijgewerkt"), str) and data["bijgewerkt"].strip() < data["toegevoegd"].strip():
-        run.problems.append(Problem(document.path, document.line(base + ("bijgewerkt",)), "bijgewerkt", f"bijgewerkt ({data['bijgewerkt']}) ligt vóór toegevoegd ({data['toegevoegd']}); dat kan niet."))
+    added, updated = _date(data.get("toegevoegd")), _date(data.get("bijgewerkt"))
+    if added and updated and updated < added:
+        run.problems.append(Problem(document.path, document.line(base + ("bijgewerkt",)), "bijgewerkt", f"bijgewerkt ({updated}) ligt vóór toegevoegd ({added}); dat kan niet."))
     bron = data.get("bron")
     if isinstance(bron, dict) and not bron.get("rapport") and not bron.get("links"):
         run.problems.append(Problem(document.path, document.line(base + ("bron",)), dotted(base + ("bron",)), "noem minstens een sectie van het rapport (rapport) of een webpagina (links)."))
@@ -318,6 +320,16 @@ def _validate(collection: Collection, data: dict, document: SourceDocument, base
                         Problem(document.path, document.line(at), dotted(at), f"'{value}' is gereserveerd voor een pagina van de site ({urls.reserved_reason(collection, value, run.taxonomy)}). Kies een ander id.")
                     )
     return item
+
+
+def _date(value: Any) -> date | None:
+    """A valid date written as JJJJ-MM-DD, else None (its own problem is reported by the contract)."""
+    if isinstance(value, str) and DATE.fullmatch(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
 
 
 # --------------------------------------------------------------------------- references

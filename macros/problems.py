@@ -34,7 +34,8 @@ class ContentError(Exception):
 
 
 def format_problems(problems: Iterable[Problem]) -> str:
-    problems = list(problems)
+    """Every problem on its own line, file by file and line by line, then a count."""
+    problems = sorted(problems)
     errors = [p for p in problems if not p.warning]
     lines = [str(p) for p in problems]
     lines.append(

@@ -133,3 +133,23 @@ def test_validate_script_exit_codes(content):
 
 def test_project_content_is_valid():
     assert run_validate().returncode == 0
+
+
+def test_six_mistakes_in_one_new_case_come_in_one_run(content):
+    """An editor's first attempt, as it happened: a tab, a typo in a field name, an unknown
+    value, an unknown municipality, an impossible date and HTML in the text."""
+    shutil.copy(FIXTURES / "zes-fouten.md", content / CASES / "zes-fouten.md")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), str(content)], capture_output=True, text=True)
+    assert result.returncode == 1
+    lines = [line.split(": ", 1)[0] + ": " + line.split(": ", 2)[1] for line in result.stderr.strip().split("\n")[:-1]]
+    shown = "content/praktijkvoorbeelden/zes-fouten.md"
+    assert lines == [
+        f"{shown}:2: samenvatting",
+        f"{shown}:4: samenvating",
+        f"{shown}:6: gemeenten[0]",
+        f"{shown}:7: domein",
+        f"{shown}:10: deze regel springt in met een tab. YAML staat alleen spaties toe",
+        f"{shown}:11: toegevoegd",
+        f"{shown}:17: tekst",
+    ], result.stderr
+    assert result.stderr.strip().split("\n")[-1] == "7 fout(en) in de inhoud gevonden."
