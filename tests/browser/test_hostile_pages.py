@@ -387,17 +387,8 @@ def test_the_case_page_shows_every_payload_as_text(visit):
     assert_inert(page, record, "op de pagina van het praktijkvoorbeeld")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "Bevinding: Material geeft elk codeblok id '__code_' + het id van het dichtstbijzijnde element met een id; "
-        "overrides/main.html zet id='inhoud' op het article, dus alle codeblokken heten '__code_inhoud' en elke "
-        "kopieerknop kopieert het eerste codeblok. De knop bij 'Zo verwijst u ernaar' kopieert dan het codeblok "
-        "van de redacteur in plaats van het adres."
-    ),
-)
 def test_each_copy_button_copies_its_own_code_block(browser, server):
+    """Regression: code blocks once shared an id, so every copy button copied the first block."""
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     try:
         page = context.new_page()
