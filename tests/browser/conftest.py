@@ -2,6 +2,10 @@
 
 Every page a test opens is watched: a request to any other host, or an error in the
 console, fails the test (a government site may not leak its readers to third parties).
+
+One Chromium serves the whole session; each test gets fresh contexts and pages. Every
+test in this folder is marked ``traag`` (tests/conftest.py), so ``make test-snel`` skips
+them and ``make test`` runs them.
 """
 
 from __future__ import annotations

@@ -26,13 +26,12 @@ def search(page, query: str, limit: int = 8) -> list[str]:
         timeout=10000,
     )
     page.wait_for_timeout(100)  # the list is filled right after the counter
-    links = page.locator(".md-search-result__item > a.md-search-result__link")
-    origin = page.evaluate("() => location.origin") + "/"
-    urls = []
-    for index in range(min(links.count(), limit)):
-        href = links.nth(index).evaluate("a => a.href")
-        urls.append(href.split("#")[0].split("?")[0].removeprefix(origin))
-    return urls
+    # One round trip for all links (and the origin), not one per link.
+    origin, hrefs = page.evaluate(
+        "limit => [location.origin + '/', [...document.querySelectorAll('.md-search-result__item > a.md-search-result__link')].slice(0, limit).map(a => a.href)]",
+        limit,
+    )
+    return [href.split("#")[0].split("?")[0].removeprefix(origin) for href in hrefs]
 
 
 def recall(page, queries: list[dict], limit: int = 8) -> tuple[float, list[tuple[str, str, list[str]]]]:
