@@ -20,7 +20,7 @@ from datetime import date
 from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 from annotated_types import Interval, MaxLen, MinLen
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, Strict, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, Strict, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError, core_schema
 
 from .problems import allowed_list, suggestion
@@ -231,6 +231,28 @@ class Aard(Record):
     sturing: Maybe[Annotated[Term, Vocabulary("aard_sturing")]] = Field(default=None, description="Zelfrealisatie in het netwerk of eigen interventie (dimensie 2c).")
 
 
+class Typing(Record):
+    """Where one typing of a case comes from: the report, or the editors."""
+
+    rapport: Maybe[Section] = Field(default=None, description="De sectie van het rapport die het project zo typeert, bijv. \"5.1.3\".")
+    redactie: Maybe[Annotated[Text, MaxLen(240)]] = Field(
+        default=None, description="De redactie typeert het project zo: een korte reden, uit wat het rapport of de bron over het project zegt."
+    )
+
+    @model_validator(mode="after")
+    def _one_source(self) -> "Typing":
+        if (self.rapport is None) == (self.redactie is None):
+            raise _fail("noem precies één bron: 'rapport' met de sectie (bijv. rapport: \"5.1.3\") of 'redactie' met een korte reden.")
+        return self
+
+    @property
+    def from_report(self) -> bool:
+        return self.rapport is not None
+
+    def __str__(self) -> str:
+        return f"rapport {self.rapport}" if self.rapport else f"redactie: {self.redactie}"
+
+
 class Source:
     """Where an item was read: not part of the contract, filled in by the loader."""
 
@@ -306,6 +328,14 @@ class Case(Item):
     risicos: ListOf[Annotated[Key, Reference("risicos")]] = Field(default=(), description="Ids van risicokaarten die dit voorbeeld raakt.")
     leerlijnen: ListOf[Annotated[Key, Reference("leerlijnen")]] = Field(default=(), description="Ids van leerlijnen waar dit voorbeeld bij past.")
     adviezen: ListOf[Annotated[NumberKey, Reference("adviezen")]] = Field(default=(), description="Nummers van adviezen uit het rapport die hierover gaan.")
+    typering: dict[Term, Typing] = Field(
+        default_factory=dict,
+        description=(
+            "Waar elke typering vandaan komt, per kenmerk met een waarde (domein, orientatie, publieke_waarde, "
+            "aard.gericht_op, aard.interventie, aard.sturing, proces, methodiek, fase): "
+            "{rapport: \"<sectie>\"} als het rapport het project zo typeert, anders {redactie: <korte reden>}."
+        ),
+    )
 
 
 class Strategy(Record):

@@ -69,6 +69,10 @@ def _getter(path: tuple[str, ...], export_key: str | None = None) -> Callable[[A
     return value
 
 
+def _named(name: str) -> Callable[[Any], Any]:
+    return lambda item: tuple(f"{key}: {value}" for key, value in getattr(item, name).items())
+
+
 def columns_of(collection: Collection) -> tuple[Column, ...]:
     """Every field of the collection's model as a column: records flattened, lists joined."""
     columns = [
@@ -80,7 +84,10 @@ def columns_of(collection: Collection) -> tuple[Column, ...]:
         if shape.name == "id":
             continue
         record = shape.record
-        if record is not None and not shape.multiple:
+        if shape.mapping:
+            # A block of named values (typering): one list entry per name, "name: value".
+            columns.append(Column(shape.name, shape.description, "list", _named(shape.name)))
+        elif record is not None and not shape.multiple:
             for sub in shapes(record):
                 sub_record = sub.record
                 columns.append(

@@ -28,6 +28,7 @@ class Shape:
     multiple: bool  # a list of values
     base: Any  # str, int, date, or a Record subclass
     markers: tuple[Any, ...]
+    mapping: bool = False  # a block of named values of the same kind (e.g. typering)
 
     @property
     def record(self) -> type[Record] | None:
@@ -51,9 +52,9 @@ class Shape:
         return self.marker(MarkdownText) is not None
 
 
-def _unwrap(annotation: Any, metadata: list[Any]) -> tuple[Any, bool, tuple[Any, ...]]:
+def _unwrap(annotation: Any, metadata: list[Any]) -> tuple[Any, bool, bool, tuple[Any, ...]]:
     markers = list(metadata)
-    multiple = False
+    multiple = mapping = False
     while True:
         origin = get_origin(annotation)
         if origin is Annotated:
@@ -64,8 +65,11 @@ def _unwrap(annotation: Any, metadata: list[Any]) -> tuple[Any, bool, tuple[Any,
         elif origin is tuple:
             annotation = get_args(annotation)[0]
             multiple = True
+        elif origin is dict:
+            annotation = get_args(annotation)[1]
+            mapping = True
         else:
-            return annotation, multiple, tuple(markers)
+            return annotation, multiple, mapping, tuple(markers)
 
 
 @cache
@@ -74,9 +78,9 @@ def shapes(model: type[BaseModel]) -> tuple[Shape, ...]:
     result = []
     for name in fields_in_order(model):  # type: ignore[arg-type]
         info = model.model_fields[name]
-        base, multiple, markers = _unwrap(info.annotation, list(info.metadata))
+        base, multiple, mapping, markers = _unwrap(info.annotation, list(info.metadata))
         required = info.is_required()
-        result.append(Shape(name, info.description or "", required, multiple, base, markers))
+        result.append(Shape(name, info.description or "", required, multiple, base, markers, mapping))
     return tuple(result)
 
 
@@ -123,7 +127,12 @@ def walk(model: type[BaseModel], data: Any, path: tuple = ()) -> Iterator[tuple[
         value = getattr(data, shape.name, None) if isinstance(data, BaseModel) else (data.get(shape.name) if isinstance(data, dict) else None)
         if value is None:
             continue
-        values = list(enumerate(value)) if shape.multiple and isinstance(value, (list, tuple)) else ([(None, value)] if not shape.multiple else [])
+        if shape.mapping:
+            values = list(value.items()) if isinstance(value, dict) else []
+        elif shape.multiple:
+            values = list(enumerate(value)) if isinstance(value, (list, tuple)) else []
+        else:
+            values = [(None, value)]
         for index, item in values:
             item_path = path + (shape.name,) + (() if index is None else (index,))
             if shape.record is not None:

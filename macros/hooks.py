@@ -41,6 +41,7 @@ from macros.editor_markdown import EditorMarkdown
 from macros.exports import FEED, export_files
 from macros.gitdates import last_changed
 from macros.load import check_content
+from macros.mentions import StoryPage, mentions, page_title
 from macros.model import Kennisbank
 from macros.pages import PlannedPage, plan_pages, plan_redirects
 from macros.problems import Problem
@@ -242,8 +243,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     )
     markdown = EditorMarkdown()
     env = make_environment(state.kennisbank, site, markdown)
+    story = [
+        StoryPage(file.url, page_title(file.content_string, file.name), file.content_string)
+        for file in files.documentation_pages()
+        if file.src_uri.startswith("verhaal/")
+    ]
     rendering = Rendering(
-        pages=PageRenderer(state.kennisbank, env, markdown),
+        pages=PageRenderer(state.kennisbank, env, markdown, mentions(story, {m.id: m.naam for m in state.kennisbank.municipalities})),
         blocks=StoryBlocks(state.kennisbank, env),
         files=SiteFiles(state.kennisbank, env, site),
         figures=tuple(f for f in files if f.src_uri.startswith("figuren/")),

@@ -19,12 +19,13 @@ from typing import Any, Callable
 from pydantic import ValidationError
 
 from . import urls
-from .contract import DATE, MUNICIPALITIES, COLLECTIONS, Collection, Entry, Item, Source
+from .contract import CASES, COLLECTIONS, DATE, MUNICIPALITIES, Collection, Entry, Item, Source
 from .editor_markdown import markdown_problems
 from .fields import leaves, walk
 from .messages import dotted, problems_from
 from .model import Kennisbank, case_vocabularies, sorted_items
 from .problems import ContentError, Problem, suggestion
+from .provenance import typing_problems
 from .taxonomy import TAXONOMY_FILE_NAME as TAXONOMY_FILE, Taxonomy, taxonomy_from_document
 from .textfile import file_kind_problem
 from .yamlsource import SourceDocument, read_markdown_file, read_yaml_file
@@ -232,6 +233,8 @@ def _file_item(collection: Collection, document: SourceDocument, stem: str, read
                 )
             )
     item = _validate(collection, data, document, (), run)
+    if collection is CASES:
+        run.problems.extend(typing_problems(data, document))
     if collection.body_required and not document.body.strip():
         run.problems.append(
             Problem(

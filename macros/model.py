@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from .contract import ADVICES, CASES, CHAPTERS, COLLECTIONS, LEARNING_LINES, MUNICIPALITIES, RISKS, Case, Collection, Entry
 from .fields import Shape, shapes
-from .taxonomy import Taxonomy, Vocabulary
+from .taxonomy import UNKNOWN, Taxonomy, Vocabulary
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ class Kennisbank:
         facets: dict[tuple[str, str], list[str]] = defaultdict(list)
         for case in self.cases:
             for vocabulary_id in case_vocabularies():
-                for value in facet_values(case, vocabulary_id):
+                for value in self.values_of(case, vocabulary_id):
                     facets[vocabulary_id, value].append(case.id)
         self._index.update(by_key=by_key, named_by=named_by, facets=facets)
 
@@ -170,6 +170,26 @@ class Kennisbank:
         if target in (LEARNING_LINES, ADVICES):
             found.sort(key=lambda other: other.nummer)
         return tuple(found)
+
+    def values_of(self, case: Case, vocabulary_id: str) -> tuple[str, ...]:
+        """The values a reader sees for a facet: the recorded ones, or 'onbekend' when there are none."""
+        values = facet_values(case, vocabulary_id)
+        if not values and vocabulary_id in self.taxonomy and self.taxonomy[vocabulary_id].has_unknown:
+            return (UNKNOWN,)
+        return values
+
+    def report_values_of(self, case: Case, vocabulary_id: str) -> tuple[str, ...]:
+        """The values as the report itself types the case: the editors' typings count as unknown."""
+        typing = self.typing_of(case, vocabulary_id)
+        if typing is not None and typing.from_report:
+            return self.values_of(case, vocabulary_id)
+        vocabulary = self.taxonomy[vocabulary_id] if vocabulary_id in self.taxonomy else None
+        return (UNKNOWN,) if vocabulary is not None and vocabulary.has_unknown else ()
+
+    def typing_of(self, case: Case, vocabulary_id: str) -> Any:
+        """Where the case's values for a facet come from (a Typing), or None when they are unknown."""
+        path, _multiple = case_vocabularies()[vocabulary_id]
+        return case.typering.get(".".join(path))
 
     def cases_with(self, vocabulary_id: str, value: str) -> tuple[Any, ...]:
         return tuple(self.case(i) for i in self._index["facets"].get((vocabulary_id, value), ()))

@@ -94,12 +94,12 @@ def _lines(model: type[Record], values: dict[str, Any], taxonomy: Taxonomy, inde
         record = shape.record
         if shape.name in values:
             value = values[shape.name]
-            if record is not None and not shape.multiple and isinstance(value, dict):
+            if record is not None and not shape.multiple and not shape.mapping and isinstance(value, dict):
                 lines.append(f"{indent}{shape.name}:")
                 lines.extend(_lines(record, value, taxonomy, indent + "  "))
             else:
                 lines.append(f"{indent}{shape.name}: {_flow(value)}")
-        elif record is not None and not shape.multiple:
+        elif record is not None and not shape.multiple and not shape.mapping:
             lines.append(f"{indent}# {shape.name}:")
             lines.extend(f"{indent}#   {sub.name}: " for sub in shapes(record))
         else:

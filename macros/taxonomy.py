@@ -14,6 +14,9 @@ from .problems import Problem
 from .yamlsource import SourceDocument
 
 TAXONOMY_FILE_NAME = "taxonomie.yaml"
+# The term that a facet vocabulary has for "nothing can be said": a case without a value
+# for that facet shows it, and readers can filter on it.
+UNKNOWN = "onbekend"
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,10 @@ class Vocabulary:
 
     def label_of(self, term_id: str) -> str:
         return self.term(term_id).label
+
+    @property
+    def has_unknown(self) -> bool:
+        return UNKNOWN in self.ids()
 
 
 @dataclass(frozen=True)

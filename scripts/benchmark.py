@@ -100,8 +100,12 @@ def make_content(target: Path, n: int, seed: int = 2018) -> None:
         text = " ".join(rng.choice(vocabulary) for _ in range(length))
         return text[0].upper() + text[1:] + "."
 
+    def known(vocabulary_id: str) -> list[str]:
+        # "onbekend" is what a case without a value shows; content never writes it.
+        return [term for term in taxonomy[vocabulary_id].ids() if term != "onbekend"]
+
     def pick(vocabulary_id: str, most: int) -> list[str]:
-        return rng.sample(taxonomy[vocabulary_id].ids(), rng.randint(1, most))
+        return rng.sample(known(vocabulary_id), rng.randint(1, most))
 
     for index in range(n):
         municipality = municipalities[index % MUNICIPALITIES]
@@ -114,13 +118,17 @@ def make_content(target: Path, n: int, seed: int = 2018) -> None:
             "domein": rng.choice(taxonomy["domein"].ids()),
             "orientatie": pick("orientatie", 2),
             "publieke_waarde": pick("publieke_waarde", 2),
-            "aard": {"gericht_op": rng.choice(taxonomy["aard_gericht_op"].ids()), "interventie": rng.choice(taxonomy["aard_interventie"].ids())},
-            "proces": rng.choice(taxonomy["proces"].ids()),
+            "aard": {"gericht_op": rng.choice(known("aard_gericht_op")), "interventie": rng.choice(known("aard_interventie"))},
+            "proces": rng.choice(known("proces")),
             "methodiek": pick("methodiek", 2),
-            "fase": rng.choice(taxonomy["fase"].ids()),
+            "fase": rng.choice(known("fase")),
             "risicos": rng.sample(risks, 2),
             "leerlijnen": rng.sample(lines, 1),
             "adviezen": sorted(rng.sample(advices, 2)),
+            "typering": {
+                name: {"redactie": "synthetische typering voor de meting"}
+                for name in ("domein", "orientatie", "publieke_waarde", "aard.gericht_op", "aard.interventie", "proces", "methodiek", "fase")
+            },
             "trefwoorden": rng.sample(sorted(set(vocabulary)), 3),
             "bron": {"links": [{"titel": "Projectpagina", "url": f"https://www.example.org/{index}"}]},
             "toegevoegd": "2026-01-01",

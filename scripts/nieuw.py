@@ -64,6 +64,9 @@ def answers(kind_name: str, args: argparse.Namespace, kennisbank) -> dict:
         default_organisation = f"Gemeente {kennisbank.municipality(municipality).naam}" if municipality != "-" else None
         values["organisaties"] = [args.organisatie or default_organisation or ask("Organisatie die het uitvoert")]
         values["domein"] = choose(args.domein, "Domein", taxonomy["domein"].ids())
+        # Every typing says where it comes from; a new case is typed by its editor.
+        reason = args.domein_reden or ask("Waarom past dit domein? (één korte zin)")
+        values["typering"] = {"domein": {"redactie": reason}}
     elif kind_name == "risicokaart":
         values["soort"] = choose(args.soort, "Soort risico", taxonomy["risicosoort"].ids())
     else:
@@ -88,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gemeente", help="id uit content/gemeenten.yaml (praktijkvoorbeeld)")
     parser.add_argument("--organisatie", help="standaard 'Gemeente <naam>' (praktijkvoorbeeld)")
     parser.add_argument("--domein", help="praktijkvoorbeeld")
+    parser.add_argument("--domein-reden", help="waarom dit domein past, in één korte zin (praktijkvoorbeeld)")
     parser.add_argument("--soort", help="risicokaart")
     parser.add_argument("--nummer", help="leerlijn")
     parser.add_argument("--rapport", help="sectie van het rapport, bijv. 5.1.1")

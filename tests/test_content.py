@@ -40,17 +40,20 @@ TEXT_PROJECTS = [
     "enschede-is-light", "amsterdam-datalab-gegevensopbouw", "igh-fraudesignalen", "high-value-lijst",
     "utrecht-energietransitie-dialoog", "utrecht-cultuuraanbod",
 ]
-# Chapter 5 types these cases on the public-value dimensions; the facets must say exactly that.
+# Chapter 5 types these eleven cases on the public-value dimensions; the facets must say exactly
+# that, and say that it is the report's typing (None or (): the report does not type it).
 TYPED_BY_THE_REPORT = {
     "groningen-fraude-voorspellen": dict(domein="sociaal", publieke_waarde=("effectiviteit",), gericht_op="individueel", interventie="repressie", proces="gesloten", methodiek=("voorspellend",)),
     "dordrecht-straatkubus": dict(domein="sociaal", publieke_waarde=("effectiviteit",), gericht_op="beide", interventie="preventie", proces="gemengd", methodiek=("monitoring", "voorspellend")),
     "rotterdam-senioren-ontmoeten": dict(domein="sociaal", publieke_waarde=("innovatie",), gericht_op="collectief", proces="gemengd", methodiek=("voorspellend",)),
     "enschede-grondwateroverlast": dict(domein="fysiek", publieke_waarde=("effectiviteit",), interventie="preventie", proces="gemengd"),
-    "nijmegen-veilige-wijkteams": dict(domein="veiligheid", proces="gesloten", methodiek=("voorspellend",)),
-    "amsterdam-overlast-voorspellen": dict(domein="veiligheid", proces="gesloten", methodiek=("voorspellend",)),
+    "nijmegen-veilige-wijkteams": dict(domein="veiligheid", publieke_waarde=("effectiviteit",), gericht_op="beide", interventie="beide", proces="gesloten", methodiek=("voorspellend", "interventie")),
+    "amsterdam-overlast-voorspellen": dict(domein="veiligheid", publieke_waarde=("efficiency", "effectiviteit"), gericht_op="beide", interventie="beide", proces="gesloten", methodiek=("voorspellend", "interventie")),
     "haarlem-open-data-portaal": dict(domein="domeinoverstijgend", publieke_waarde=("innovatie",), proces="open", methodiek=("niet-bepaald",)),
     "zwolle-senshagen": dict(domein="fysiek", proces=None),
     "amsterdam-web-analytics-ab-testen": dict(domein="dienstverlening", proces=None, publieke_waarde=()),
+    "utrecht-open-financiele-en-raadsinformatie": dict(domein="bestuur", publieke_waarde=("efficiency", "effectiviteit", "innovatie"), gericht_op="collectief", proces="open", methodiek=("niet-bepaald", "monitoring")),
+    "dordrecht-stembureaus": dict(domein="bestuur", publieke_waarde=("effectiviteit",), gericht_op="collectief", proces="gesloten", methodiek=("voorspellend", "interventie")),
 }
 
 
@@ -83,11 +86,57 @@ def test_projects_named_in_running_text_are_cases(project):
 
 
 @pytest.mark.parametrize("case_id, typing", TYPED_BY_THE_REPORT.items())
-def test_facets_say_what_the_report_says(case_id, typing):
+def test_facets_say_what_the_report_says_and_say_it_is_the_report(case_id, typing):
     case = KB.case(case_id)
     for field, expected in typing.items():
-        actual = getattr(case.aard, field) if field in ("gericht_op", "interventie", "sturing") else getattr(case, field)
-        assert actual == expected, (case_id, field)
+        nested = field in ("gericht_op", "interventie", "sturing")
+        actual = getattr(case.aard, field) if nested else getattr(case, field)
+        source = case.typering.get(f"aard.{field}" if nested else field)
+        if expected in (None, ()):
+            # The report does not type this: any value here is the editors' own, and says so.
+            assert not actual or (source is not None and not source.from_report), (case_id, field, source)
+        else:
+            assert (set(actual) if isinstance(expected, tuple) else actual) == (set(expected) if isinstance(expected, tuple) else expected), (case_id, field)
+            assert source is not None and source.from_report and source.rapport.startswith("5."), (case_id, field, source)
+
+
+def test_interventie_is_a_method_where_chapter_5_says_so():
+    for case_id in ("amsterdam-overlast-voorspellen", "nijmegen-veilige-wijkteams", "dordrecht-stembureaus"):
+        case = KB.case(case_id)
+        assert "interventie" in case.methodiek and case.typering["methodiek"].from_report, case_id
+
+
+# The target of issue 13. Measured on 2026-11-29 after typing every case from the report's
+# text only: 79 of 315 cells (25 %) unknown, most of them preventie/repressie on projects
+# where that dimension does not apply. Strict: when the target is met, this must be removed.
+MAX_UNKNOWN_SHARE = 0.10
+
+
+@pytest.mark.xfail(strict=True, reason="doel nog niet gehaald: 25 % van de typeringen is onbekend (gemeten 2026-11-29)")
+def test_at_most_a_tenth_of_the_typings_is_unknown():
+    from macros.model import case_vocabularies
+
+    cells = [(case, vocabulary) for case in KB.cases for vocabulary in case_vocabularies()]
+    unknown = [(case.id, vocabulary) for case, vocabulary in cells if KB.values_of(case, vocabulary) == ("onbekend",)]
+    share = len(unknown) / len(cells)
+    assert share <= MAX_UNKNOWN_SHARE, f"{share:.1%} van {len(cells)} typeringen is onbekend: {unknown}"
+
+
+def test_every_typing_names_its_source():
+    from macros.model import case_vocabularies
+
+    for case in KB.cases:
+        for vocabulary in case_vocabularies():
+            values = KB.values_of(case, vocabulary)
+            if values != ("onbekend",):
+                typing = KB.typing_of(case, vocabulary)
+                assert typing is not None and (typing.rapport or typing.redactie), (case.id, vocabulary)
+
+
+def test_every_risk_card_has_an_illustrating_case():
+    from macros.contract import CASES, RISKS
+
+    assert [risk.id for risk in KB.risks if not KB.related(risk, RISKS, CASES)] == []
 
 
 def test_every_item_cites_a_section_of_the_report():
@@ -101,8 +150,10 @@ def test_the_five_learning_lines_and_the_four_strategies():
     assert [line.nummer for line in KB.learning_lines] == [1, 2, 3, 4, 5]
     strategies = KB.learning_line("leren-door-verbinding-met-primaire-proces").strategieen
     assert len(strategies) == 4
-    placed = {m for s in strategies for m in s.gemeenten}
-    assert placed <= {"utrecht", "amsterdam", "den-haag"} and placed
+    # The report (6.2) says where Utrecht, Amsterdam and Den Haag stand between room for
+    # experiments and a tie to the primary process, but links no municipality to one of
+    # the four strategies; the learning line's text says so.
+    assert [s.gemeenten for s in strategies] == [(), (), (), ()]
 
 
 def test_risk_cards_cover_chapter_8_and_name_their_measures():

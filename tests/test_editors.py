@@ -56,7 +56,7 @@ def test_schema_offers_allowed_values_with_explanations():
 
 
 SCAFFOLDS = {
-    "praktijkvoorbeeld": ["--titel", "Testdorp: slimme containers", "--gemeente", "testdorp", "--domein", "fysiek",
+    "praktijkvoorbeeld": ["--titel", "Testdorp: slimme containers", "--gemeente", "testdorp", "--domein", "fysiek", "--domein-reden", "Het gaat om afval in de openbare ruimte.",
                           "--samenvatting", "Sensoren melden volle containers.", "--bron-url", "https://www.example.org/c", "--bron-titel", "Projectpagina"],
     "risicokaart": ["--titel", "Afhankelijkheid van leveranciers", "--soort", "kwaliteit-eigenaarschap-data",
                     "--samenvatting", "Wie beheert de data?", "--rapport", "12.5"],
@@ -94,7 +94,7 @@ def test_scaffolded_files_list_what_to_write_then_validate_and_build(tmp_path, c
 
 
 def test_scaffolding_asks_for_what_is_missing(content):
-    answers = "Voorbeeldstad: wijkbudgetten\nGeld per wijk, op basis van data.\nvoorbeeldstad\nbestuur\nhttps://www.example.org/wb\nRaadsvoorstel\n"
+    answers = "Voorbeeldstad: wijkbudgetten\nGeld per wijk, op basis van data.\nvoorbeeldstad\nbestuur\nHet gaat om de begroting.\nhttps://www.example.org/wb\nRaadsvoorstel\n"
     result = script("nieuw.py", "praktijkvoorbeeld", "--inhoud", str(content), stdin=answers)
     assert result.returncode == 0, result.stderr
     text = (content / "praktijkvoorbeelden" / "voorbeeldstad-wijkbudgetten.md").read_text(encoding="utf-8")

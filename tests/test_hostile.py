@@ -28,6 +28,7 @@ titel: {titel}
 samenvatting: Samenvatting.
 organisaties: [Gemeente Voorbeeldstad]
 domein: sociaal
+typering: {{domein: {{rapport: "5.1.1"}}}}
 bron:
   rapport: ["5.1.1"]
 toegevoegd: 2026-01-10
@@ -259,14 +260,14 @@ def test_a_municipality_called_index_is_refused(content):
 def test_a_case_alias_equal_to_a_facet_is_refused_with_its_line(content):
     write_case(content, extra="aliassen: [domein, oud-adres]\n")
     found = problems_of(content)
-    assert [(p.line, p.field) for p in found] == [(11, "aliassen[0]")]
+    assert [(p.line, p.field) for p in found] == [(12, "aliassen[0]")]
     assert "'domein' is gereserveerd" in found[0].message
 
 
 def test_an_alias_taken_twice_names_its_line(content):
     write_case(content, extra="aliassen: [wijkmonitor]\n")
     found = problems_of(content)
-    assert [(p.path, p.line, p.field) for p in found] == [("content/praktijkvoorbeelden/aanval.md", 11, "aliassen[0]")]
+    assert [(p.path, p.line, p.field) for p in found] == [("content/praktijkvoorbeelden/aanval.md", 12, "aliassen[0]")]
     assert "al het id of oude id van 'wijkmonitor'" in found[0].message
 
 

@@ -48,6 +48,7 @@ def hostile_site(tmp_path_factory) -> Path:
         "partners": list(PAYLOADS),
         "gemeenten": ["voorbeeldstad"],
         "domein": "sociaal",
+        "typering": {"domein": {"rapport": "5.1.1"}},
         "trefwoorden": [p[:60] for p in PAYLOADS],
         "eigenaar": PAYLOADS[1],
         "bron": {"rapport": ["5.1.1"], "links": [{"titel": PAYLOADS[0], "url": "https://example.org/?q=<script>"}]},
@@ -179,7 +180,7 @@ TEXT_FIELDS = ["titel", "samenvatting", "organisaties", "partners", "trefwoorden
 
 def _case_with(field: str, payload: str) -> str:
     meta = {
-        "id": "aanval", "titel": "Titel", "samenvatting": "Samenvatting.", "organisaties": ["Gemeente"], "domein": "sociaal",
+        "id": "aanval", "titel": "Titel", "samenvatting": "Samenvatting.", "organisaties": ["Gemeente"], "domein": "sociaal", "typering": {"domein": {"rapport": "5.1.1"}},
         "bron": {"rapport": ["5.1.1"], "links": [{"titel": "Bron", "url": "https://example.org/"}]},
         "toegevoegd": "2026-01-01", "bijgewerkt": "2026-01-01",
     }

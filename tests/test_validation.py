@@ -45,13 +45,13 @@ EXPECTED = {
     "ja-nee-waarde.md": (CASES, [(10, "trefwoorden[1]", "'true' leest YAML als ja/nee-waarde, niet als tekst")]),
     "titel-te-lang.md": (CASES, [(3, "titel", "het maximum is 90")]),
     "front-matter-ontbreekt.md": (CASES, [(1, "", "de front matter ontbreekt")]),
-    "lege-tekst.md": (CASES, [(18, "tekst", "de tekst onder de front matter is leeg")]),
-    "html-in-tekst.md": (CASES, [(21, "tekst", "HTML ('<script') is niet toegestaan")]),
-    "html-commentaar.md": (CASES, [(19, "tekst", "HTML-commentaar ('<!--') is niet toegestaan")]),
-    "javascript-link.md": (CASES, [(21, "tekst", "het linkadres 'javascript:")]),
-    "externe-afbeelding.md": (CASES, [(23, "tekst", "staat op een andere website")]),
-    "kop-met-een-hekje.md": (CASES, [(19, "tekst", "Begin kopjes met '## '")]),
-    "niet-utf8.md": (CASES, [(21, "", "niet opgeslagen als UTF-8")]),
+    "lege-tekst.md": (CASES, [(19, "tekst", "de tekst onder de front matter is leeg")]),
+    "html-in-tekst.md": (CASES, [(22, "tekst", "HTML ('<script') is niet toegestaan")]),
+    "html-commentaar.md": (CASES, [(20, "tekst", "HTML-commentaar ('<!--') is niet toegestaan")]),
+    "javascript-link.md": (CASES, [(22, "tekst", "het linkadres 'javascript:")]),
+    "externe-afbeelding.md": (CASES, [(24, "tekst", "staat op een andere website")]),
+    "kop-met-een-hekje.md": (CASES, [(20, "tekst", "Begin kopjes met '## '")]),
+    "niet-utf8.md": (CASES, [(22, "", "niet opgeslagen als UTF-8")]),
     "notities.txt": (CASES, [(0, "", "horen alleen .md-bestanden")]),
 }
 
@@ -150,6 +150,6 @@ def test_six_mistakes_in_one_new_case_come_in_one_run(content):
         f"{shown}:7: domein",
         f"{shown}:10: deze regel springt in met een tab. YAML staat alleen spaties toe",
         f"{shown}:11: toegevoegd",
-        f"{shown}:17: tekst",
+        f"{shown}:18: tekst",
     ], result.stderr
     assert result.stderr.strip().split("\n")[-1] == "7 fout(en) in de inhoud gevonden."

@@ -42,7 +42,15 @@ class SiteFiles:
             {
                 "groepen": [g.key for g in groups],
                 "voorbeelden": [
-                    {"id": c.id, "titel": c.titel, "meta": str(card_meta(c)), "waarden": [list(g.values(c)) for g in groups]}
+                    {
+                        "id": c.id,
+                        "titel": c.titel,
+                        "meta": str(card_meta(c)),
+                        "samenvatting": c.samenvatting,
+                        "waarden": [list(g.values(c)) for g in groups],
+                        # The same, as the report types the case: the editors' typings read as unknown.
+                        "rapport": [list(g.report_values(c)) for g in groups],
+                    }
                     for c in self.kb.cases
                 ],
             },

@@ -18,7 +18,8 @@ from .. import urls
 from ..contract import ADVICES, CASES, LEARNING_LINES, MUNICIPALITIES, RISKS, Item
 from ..editor_markdown import EditorMarkdown
 from ..listing import PAGE_SIZE, page_count
-from ..model import Kennisbank, facet_values
+from ..mentions import StoryPage
+from ..model import Kennisbank
 from ..pages import PlannedPage
 from .environment import SiteInfo, make_environment, render
 from .toc import toc_tokens
@@ -38,6 +39,7 @@ class FilterGroup:
     label: str
     options: tuple[tuple[str, str], ...]  # (value, label)
     values: Callable[[Any], tuple[str, ...]]
+    report_values: Callable[[Any], tuple[str, ...]]  # the values as the report types the case
 
 
 def _page_of(items: tuple, number: int) -> tuple:
@@ -47,10 +49,11 @@ def _page_of(items: tuple, number: int) -> tuple:
 class PageRenderer:
     """Renders planned pages; one instance per build, shared by all pages."""
 
-    def __init__(self, kennisbank: Kennisbank, env: Environment, markdown: EditorMarkdown):
+    def __init__(self, kennisbank: Kennisbank, env: Environment, markdown: EditorMarkdown, story: dict[str, tuple[StoryPage, ...]] | None = None):
         self.kb = kennisbank
         self.env = env
         self.markdown = markdown
+        self.story = story or {}  # municipality id -> story pages that mention it
         self._kinds: dict[str, Callable[..., Markup]] = {
             "praktijkvoorbeeld": self.case_page,
             "leerlijn": self.learning_line_page,
@@ -117,7 +120,12 @@ class PageRenderer:
     def municipality_page(self, municipality_id: str, page_url: str) -> Markup:
         municipality = self.kb.municipality(municipality_id)
         return render(
-            self.env, "gemeente.html", page_url, municipality=municipality, cases=self.kb.related(municipality, MUNICIPALITIES, CASES)
+            self.env,
+            "gemeente.html",
+            page_url,
+            municipality=municipality,
+            cases=self.kb.related(municipality, MUNICIPALITIES, CASES),
+            story=self.story.get(municipality_id, ()),
         )
 
     # ------------------------------------------------------------ overviews
@@ -202,10 +210,16 @@ def standalone_renderer(kennisbank: Kennisbank, site: SiteInfo | None = None) ->
 def filter_groups(kb: Kennisbank) -> list[FilterGroup]:
     """The filters of the cases overview: every facet of the taxonomy, then municipality."""
     groups = [
-        FilterGroup(v.slug, v.label, tuple((t.id, t.label) for t in v.terms), partial(facet_values, vocabulary_id=v.id))
+        FilterGroup(
+            v.slug,
+            v.label,
+            tuple((t.id, t.label) for t in v.terms),
+            partial(kb.values_of, vocabulary_id=v.id),
+            partial(kb.report_values_of, vocabulary_id=v.id),
+        )
         for v in kb.taxonomy.facets
     ]
     used = {m for case in kb.cases for m in case.gemeenten}
     municipalities = tuple((m.id, m.naam) for m in kb.municipalities if m.id in used)
-    groups.append(FilterGroup("gemeente", "Gemeente", municipalities, lambda case: case.gemeenten))
+    groups.append(FilterGroup("gemeente", "Gemeente", municipalities, lambda case: case.gemeenten, lambda case: case.gemeenten))
     return groups

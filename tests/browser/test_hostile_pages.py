@@ -114,6 +114,7 @@ def write_hostile_content(target: Path) -> Path:
         "partners": list(PAYLOADS),
         "gemeenten": ["voorbeeldstad"],
         "domein": "sociaal",
+        "typering": {"domein": {"rapport": "5.1.1"}},
         "trefwoorden": list(PAYLOADS),
         "eigenaar": OWNER,
         "bron": {"rapport": ["5.1.1"], "links": [{"titel": SOURCE_TITLE, "url": "https://example.org/"}]},
@@ -481,19 +482,19 @@ JS_REFUSED = "adressen met 'javascript:' zijn niet toegestaan"
 @pytest.mark.parametrize(
     "body, line, fragment",
     [
-        ("Tekst.\n\n## Kop {: #__config }\n\nTekst.", 17, ATTRIBUTES),  # on a heading
-        ("Alinea.\n{: #__config }", 16, ATTRIBUTES),  # on a paragraph, on its own line
-        ("Alinea {#__config}", 15, ATTRIBUTES),  # the short form
-        ("Alinea { : #__config }", 15, ATTRIBUTES),  # with a space after the brace
-        ('Alinea {: data-md-component="search" }', 15, ATTRIBUTES),  # a theme component
-        ("<!---><form action=\"https://evil.example\"><input name=p>", 15, COMMENT),
-        ("Tekst <!--> <form action=\"https://evil.example\">", 15, COMMENT),
-        ("![a](/\\evil.example/x.png)", 15, ELSEWHERE),  # one backslash: the browser reads //evil.example
-        ("![a](https:/\\evil.example/x.png)", 15, ELSEWHERE),
-        ("![a](<//evil.example/x.png>)", 15, ELSEWHERE),  # the angle-bracket form of a target
+        ("Tekst.\n\n## Kop {: #__config }\n\nTekst.", 18, ATTRIBUTES),  # on a heading
+        ("Alinea.\n{: #__config }", 17, ATTRIBUTES),  # on a paragraph, on its own line
+        ("Alinea {#__config}", 16, ATTRIBUTES),  # the short form
+        ("Alinea { : #__config }", 16, ATTRIBUTES),  # with a space after the brace
+        ('Alinea {: data-md-component="search" }', 16, ATTRIBUTES),  # a theme component
+        ("<!---><form action=\"https://evil.example\"><input name=p>", 16, COMMENT),
+        ("Tekst <!--> <form action=\"https://evil.example\">", 16, COMMENT),
+        ("![a](/\\evil.example/x.png)", 16, ELSEWHERE),  # one backslash: the browser reads //evil.example
+        ("![a](https:/\\evil.example/x.png)", 16, ELSEWHERE),
+        ("![a](<//evil.example/x.png>)", 16, ELSEWHERE),  # the angle-bracket form of a target
         (f"[klik](java&#9;script:{SET_FLAG})", None, JS_REFUSED),  # a tab, which browsers drop
-        (f"[klik](JaVaScRiPt:{SET_FLAG})", 15, JS_REFUSED),
-        (f"[klik](<javascript:{SET_FLAG}>)", 15, JS_REFUSED),
+        (f"[klik](JaVaScRiPt:{SET_FLAG})", 16, JS_REFUSED),
+        (f"[klik](<javascript:{SET_FLAG}>)", 16, JS_REFUSED),
     ],
 )
 def test_validator_refuses_these_in_a_body(content, body, line: int | None, fragment):

@@ -5,15 +5,21 @@
  * and the filter form stays hidden. The script reads praktijkvoorbeelden/filter.json
  * (every case with its values), so filtering covers all cases even when the list has
  * several pages. Within a group any checked value matches (OR); across groups all must
- * match (AND). The choice lives in the URL (?domein=sociaal&fase=...), so a filtered
- * view can be bookmarked and shared. Counts show how many cases a value would give
- * together with the other groups' choices.
+ * match (AND). The choice lives in the URL (?domein=sociaal&fase=...&bron=rapport), so
+ * a filtered view can be bookmarked and shared. Counts show how many cases a value would
+ * give together with the other groups' choices. With "bron=rapport" only the report's
+ * own typings count; the editors' typings then read as unknown.
+ * Text from the data is always set with textContent, never as HTML.
  */
 (function () {
   "use strict";
 
   function each(list, action) {
     Array.prototype.forEach.call(list, action);
+  }
+
+  function cases(count) {
+    return count === 1 ? "1 praktijkvoorbeeld" : count + " praktijkvoorbeelden";
   }
 
   function setup() {
@@ -23,11 +29,21 @@
     form.dataset.ready = "true";
 
     var pagination = document.querySelector(".kb-pagination");
+    var heading = document.getElementById("alle");
+    var headingText = heading ? heading.firstChild.textContent : "";
     var original = list.innerHTML;
     var status = form.querySelector(".kb-filter__status");
+    var empty = form.querySelector(".kb-filter__empty");
+    var drops = form.querySelector(".kb-filter__drops");
+    var reportOnly = form.querySelector("input[name=bron]");
     var groups = Array.prototype.map.call(form.querySelectorAll(".kb-filter__group"), function (element) {
-      return { key: element.getAttribute("data-filter"), element: element };
+      return {
+        key: element.getAttribute("data-filter"),
+        label: element.querySelector("summary").firstChild.textContent.trim(),
+        element: element
+      };
     });
+    var unknown = [];
     var data = null;
 
     function chosen() {
@@ -40,10 +56,15 @@
       return choice;
     }
 
+    function valuesOf(item, index) {
+      return (reportOnly && reportOnly.checked ? item.rapport : item.waarden)[index];
+    }
+
     function matches(item, choice, skip) {
       return data.groepen.every(function (key, index) {
         if (key === skip || !choice[key] || choice[key].length === 0) return true;
-        return choice[key].some(function (value) { return item.waarden[index].indexOf(value) !== -1; });
+        var values = valuesOf(item, index);
+        return choice[key].some(function (value) { return values.indexOf(value) !== -1; });
       });
     }
 
@@ -57,8 +78,12 @@
       var meta = document.createElement("p");
       meta.className = "kb-card__meta";
       meta.textContent = item.meta;
+      var summary = document.createElement("p");
+      summary.className = "kb-card__summary";
+      summary.textContent = item.samenvatting;
       li.appendChild(link);
       li.appendChild(meta);
+      li.appendChild(summary);
       return li;
     }
 
@@ -67,8 +92,32 @@
       groups.forEach(function (group) {
         choice[group.key].forEach(function (value) { params.append(group.key, value); });
       });
+      if (reportOnly && reportOnly.checked) params.append("bron", "rapport");
       var query = params.toString();
       history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    }
+
+    // When a combination leaves nothing: offer to let go of one group, with what that gives.
+    function offerDrops(choice) {
+      drops.innerHTML = "";
+      groups.forEach(function (group) {
+        if (!choice[group.key].length) return;
+        var without = {};
+        Object.keys(choice).forEach(function (key) { without[key] = key === group.key ? [] : choice[key]; });
+        var count = data.voorbeelden.filter(function (item) { return matches(item, without, null); }).length;
+        var li = document.createElement("li");
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "md-button";
+        button.textContent = "Zonder " + group.label.toLowerCase() + ": " + cases(count);
+        button.addEventListener("click", function () {
+          each(group.element.querySelectorAll("input:checked"), function (input) { input.checked = false; });
+          update(true);
+          status.focus();
+        });
+        li.appendChild(button);
+        drops.appendChild(li);
+      });
     }
 
     function update(changed) {
@@ -86,37 +135,52 @@
         var index = data.groepen.indexOf(group.key);
         each(group.element.querySelectorAll("input"), function (input) {
           var count = data.voorbeelden.filter(function (item) {
-            return matches(item, choice, group.key) && item.waarden[index].indexOf(input.value) !== -1;
+            return matches(item, choice, group.key) && valuesOf(item, index).indexOf(input.value) !== -1;
           }).length;
           var label = input.parentNode;
           label.querySelector(".kb-filter__count").textContent = "(" + count + ")";
-          input.setAttribute("aria-label", label.textContent.replace(/\(\d+\)\s*$/, "").trim() + ", " + count + " praktijkvoorbeelden");
+          input.setAttribute("aria-label", label.textContent.replace(/\(\d+\)\s*$/, "").trim() + ", " + cases(count));
         });
       });
+      var notice = unknown.length ? " Niet gevonden en genegeerd: " + unknown.join(", ") + "." : "";
+      empty.hidden = true;
       if (!active) {
         list.innerHTML = original;
         if (pagination) pagination.hidden = false;
-        status.textContent = "Alle " + total + " praktijkvoorbeelden.";
+        if (heading) heading.firstChild.textContent = headingText;
+        status.textContent = "Alle " + cases(total) + "." + notice;
         return;
       }
       list.innerHTML = "";
       found.forEach(function (item) { list.appendChild(card(item)); });
       if (pagination) pagination.hidden = true;
-      status.textContent = found.length + " van de " + total + " praktijkvoorbeelden passen bij uw keuze.";
+      if (heading) heading.firstChild.textContent = "Praktijkvoorbeelden die passen (" + found.length + ")";
+      status.textContent = found.length + " van de " + cases(total) + (found.length === 1 ? " past" : " passen") + " bij uw keuze." + notice;
+      if (!found.length) {
+        empty.hidden = false;
+        offerDrops(choice);
+      }
     }
 
-    // Restore a shared choice from the URL.
+    // Restore a shared choice from the URL, and name what it asks for that does not exist.
     var params = new URLSearchParams(location.search);
     groups.forEach(function (group) {
       var wanted = params.getAll(group.key);
+      var known = [];
       each(group.element.querySelectorAll("input"), function (input) {
         input.checked = wanted.indexOf(input.value) !== -1;
+        known.push(input.value);
+      });
+      wanted.forEach(function (value) {
+        if (known.indexOf(value) === -1) unknown.push(group.label.toLowerCase() + " '" + value + "'");
       });
       if (wanted.length) group.element.open = true;
     });
+    if (reportOnly) reportOnly.checked = params.get("bron") === "rapport";
 
+    status.setAttribute("tabindex", "-1");
     form.addEventListener("change", function () { update(true); });
-    form.addEventListener("reset", function () { setTimeout(function () { update(true); }, 0); });
+    form.addEventListener("reset", function () { setTimeout(function () { unknown = []; update(true); }, 0); });
     form.hidden = false;
     update(false);
     fetch(form.getAttribute("data-src"))
