@@ -1,0 +1,1 @@
+/* Werkblad: in voorbereiding. */

@@ -1,0 +1,1 @@
+/* Zelfscan: in voorbereiding. */
