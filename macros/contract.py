@@ -403,6 +403,58 @@ class Municipality(Entry):
     bron: Bron = Field(description=BRON_DESCRIPTION)
 
 
+# --------------------------------------------------------------------------- tools for readers
+
+
+class ScanSteps(Record):
+    """What a municipality at one phase of an aspect can do next, with the pages that help."""
+
+    uitleg: Annotated[Markdown, MaxLen(800)] = Field(description="De volgende stap in één of twee zinnen (Markdown, zonder kopjes).")
+    leerlijnen: ListOf[Annotated[Key, Reference("leerlijnen")]] = Field(default=(), description="Leerlijnen die bij deze stap passen.")
+    adviezen: ListOf[Annotated[NumberKey, Reference("adviezen")]] = Field(default=(), description="Adviezen uit het rapport die hier gelden.")
+    risicos: ListOf[Annotated[Key, Reference("risicos")]] = Field(default=(), description="Risicokaarten om bij deze stap te bespreken.")
+
+
+class ScanAspect(Entry):
+    """One aspect of the self-scan: where a municipality stands, and what the next step is."""
+
+    id: Slug = Field(description="Vaste id van het aspect (kleine letters en koppeltekens).")
+    titel: Annotated[Text, MaxLen(90)] = Field(description="Naam van het aspect, zoals lezers het zien.")
+    uitleg: Annotated[Markdown, MaxLen(800)] = Field(description="Wat dit aspect inhoudt, naar het rapport (Markdown, zonder kopjes).")
+    stappen: dict[Annotated[Term, Vocabulary("fase")], ScanSteps] = Field(
+        description="Per fase van de innovatiecyclus (agendering, experimenteren, verbreden, verankeren, ...) de volgende stap."
+    )
+    bron: Bron = Field(description=BRON_DESCRIPTION)
+
+
+class ScanOption(Record):
+    tekst: Annotated[Text, MaxLen(240)] = Field(description="Het antwoord, zoals de gemeente het zou zeggen.")
+    fase: Annotated[Term, Vocabulary("fase")] = Field(description="Wat dit antwoord zegt over de fase van de gemeente op dit aspect.")
+
+
+class ScanQuestion(Entry):
+    """One question of the self-scan; each answer says what it tells about the phase on an aspect."""
+
+    id: Slug = Field(description="Vaste id van de vraag; staat in gedeelde adressen van de zelfscan, dus verandert nooit.")
+    aspect: Annotated[Key, Reference("zelfscan_aspecten")] = Field(description="Het aspect waar de vraag over gaat (een id uit content/zelfscan_aspecten.yaml).")
+    vraag: Annotated[Text, MaxLen(240)] = Field(description="De vraag, in gewone taal.")
+    toelichting: Maybe[Annotated[Markdown, MaxLen(600)]] = Field(default=None, description="Wat met de vraag bedoeld wordt, als dat nodig is (Markdown).")
+    opties: ListOf[ScanOption] = Field(description="De antwoorden, van minst naar meest gevorderd; elk zegt welke fase het aangeeft.")
+    bron: Bron = Field(description=BRON_DESCRIPTION)
+
+
+class FrameworkPart(Entry):
+    """One part of the administrative framework (bestuurlijk denkkader) of chapter 12, for the worksheet."""
+
+    nummer: Number = Field(description="Volgnummer van het onderdeel (1-5, de volgorde van paragraaf 12.2).")
+    titel: Annotated[Text, MaxLen(90)] = Field(description="Naam van het onderdeel.")
+    uitleg: Annotated[Markdown, MaxLen(1200)] = Field(description="Wat dit onderdeel vraagt, in eigen woorden (Markdown, zonder kopjes).")
+    vragen: ListOf[Annotated[Text, MaxLen(300)]] = Field(description="De leidende vragen uit het rapport, in eigen woorden.")
+    adviezen: ListOf[Annotated[NumberKey, Reference("adviezen")]] = Field(default=(), description="Adviezen die bij dit onderdeel horen.")
+    risicos: ListOf[Annotated[Key, Reference("risicos")]] = Field(default=(), description="Risicokaarten die bij dit onderdeel horen.")
+    bron: Bron = Field(description=BRON_DESCRIPTION)
+
+
 # --------------------------------------------------------------------------- collections
 
 
@@ -417,6 +469,8 @@ class Collection:
     layout: Literal["directory", "list"] = "directory"  # one .md file per item, or one YAML list
     url_prefix: str | None = None  # first segment of the items' page URLs; None: no pages of their own
     body_required: bool = True
+    # The order readers see: by a field ("nummer", or alphabetically by "titel" or "naam"), or None: as in the file.
+    sort_by: str | None = None
 
     @property
     def source(self) -> str:
@@ -424,13 +478,17 @@ class Collection:
         return f"{self.folder}.yaml" if self.layout == "list" else f"{self.folder}/"
 
 
-CHAPTERS = Collection("hoofdstukken", "hoofdstuk", Chapter, key="nummer", layout="list", body_required=False)
-CASES = Collection("praktijkvoorbeelden", "praktijkvoorbeeld", Case, url_prefix="praktijkvoorbeelden")
-LEARNING_LINES = Collection("leerlijnen", "leerlijn", LearningLine, url_prefix="leerlijnen")
-RISKS = Collection("risicos", "risicokaart", Risk, url_prefix="risicos")
-ADVICES = Collection("adviezen", "advies", Advice, key="nummer", layout="list", url_prefix="adviezen", body_required=False)
-MUNICIPALITIES = Collection("gemeenten", "gemeente", Municipality, layout="list", url_prefix="gemeenten", body_required=False)
+CHAPTERS = Collection("hoofdstukken", "hoofdstuk", Chapter, key="nummer", layout="list", body_required=False, sort_by="nummer")
+CASES = Collection("praktijkvoorbeelden", "praktijkvoorbeeld", Case, url_prefix="praktijkvoorbeelden", sort_by="titel")
+LEARNING_LINES = Collection("leerlijnen", "leerlijn", LearningLine, url_prefix="leerlijnen", sort_by="nummer")
+RISKS = Collection("risicos", "risicokaart", Risk, url_prefix="risicos", sort_by="titel")
+ADVICES = Collection("adviezen", "advies", Advice, key="nummer", layout="list", url_prefix="adviezen", body_required=False, sort_by="nummer")
+MUNICIPALITIES = Collection("gemeenten", "gemeente", Municipality, layout="list", url_prefix="gemeenten", body_required=False, sort_by="naam")
+
+SCAN_ASPECTS = Collection("zelfscan_aspecten", "aspect van de zelfscan", ScanAspect, layout="list", body_required=False)
+SCAN_QUESTIONS = Collection("zelfscan_vragen", "vraag van de zelfscan", ScanQuestion, layout="list", body_required=False)
+FRAMEWORK = Collection("denkkader", "onderdeel van het denkkader", FrameworkPart, key="nummer", layout="list", body_required=False, sort_by="nummer")
 
 # In load order: chapters first (advices refer to them).
-COLLECTIONS = (CHAPTERS, CASES, LEARNING_LINES, RISKS, ADVICES, MUNICIPALITIES)
+COLLECTIONS = (CHAPTERS, CASES, LEARNING_LINES, RISKS, ADVICES, MUNICIPALITIES, SCAN_ASPECTS, SCAN_QUESTIONS, FRAMEWORK)
 BY_FOLDER = {c.folder: c for c in COLLECTIONS}

@@ -14,7 +14,7 @@ from .contract import COLLECTIONS, Collection
 from .fields import shapes
 from .taxonomy import Taxonomy
 
-_SECTION = re.compile(r"(<!-- velden: (?P<folder>[a-z]+) -->\n)(?P<table>.*?)(<!-- einde velden -->)", re.S)
+_SECTION = re.compile(r"(<!-- velden: (?P<folder>[a-z_]+) -->\n)(?P<table>.*?)(<!-- einde velden -->)", re.S)
 
 
 def _cell(text: str) -> str:

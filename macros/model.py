@@ -203,10 +203,12 @@ class Kennisbank:
 
 
 def sorted_items(collection: Collection, items: Iterable[Entry]) -> tuple[Entry, ...]:
-    """Items in the order readers expect: numbered ones by number, others alphabetically."""
-    if "nummer" in collection.model.model_fields:
+    """Items in the order readers expect: by number, alphabetically, or as the file has them."""
+    if collection.sort_by is None:
+        return tuple(items)
+    if collection.sort_by == "nummer":
         return tuple(sorted(items, key=lambda i: i.nummer))  # type: ignore[attr-defined]
-    name = "naam" if collection is MUNICIPALITIES else "titel"
+    name = collection.sort_by
     return tuple(sorted(items, key=lambda i: _sort_key(getattr(i, name))))
 
 
