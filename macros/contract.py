@@ -471,6 +471,7 @@ class Collection:
     body_required: bool = True
     # The order readers see: by a field ("nummer", or alphabetically by "titel" or "naam"), or None: as in the file.
     sort_by: str | None = None
+    title: str | None = None  # the overview's title, for breadcrumbs and links
 
     @property
     def source(self) -> str:
@@ -479,11 +480,11 @@ class Collection:
 
 
 CHAPTERS = Collection("hoofdstukken", "hoofdstuk", Chapter, key="nummer", layout="list", body_required=False, sort_by="nummer")
-CASES = Collection("praktijkvoorbeelden", "praktijkvoorbeeld", Case, url_prefix="praktijkvoorbeelden", sort_by="titel")
-LEARNING_LINES = Collection("leerlijnen", "leerlijn", LearningLine, url_prefix="leerlijnen", sort_by="nummer")
-RISKS = Collection("risicos", "risicokaart", Risk, url_prefix="risicos", sort_by="titel")
-ADVICES = Collection("adviezen", "advies", Advice, key="nummer", layout="list", url_prefix="adviezen", body_required=False, sort_by="nummer")
-MUNICIPALITIES = Collection("gemeenten", "gemeente", Municipality, layout="list", url_prefix="gemeenten", body_required=False, sort_by="naam")
+CASES = Collection("praktijkvoorbeelden", "praktijkvoorbeeld", Case, url_prefix="praktijkvoorbeelden", sort_by="titel", title="Praktijkvoorbeelden")
+LEARNING_LINES = Collection("leerlijnen", "leerlijn", LearningLine, url_prefix="leerlijnen", sort_by="nummer", title="Leerlijnen")
+RISKS = Collection("risicos", "risicokaart", Risk, url_prefix="risicos", sort_by="titel", title="Risicokaarten")
+ADVICES = Collection("adviezen", "advies", Advice, key="nummer", layout="list", url_prefix="adviezen", body_required=False, sort_by="nummer", title="Adviezen uit het rapport")
+MUNICIPALITIES = Collection("gemeenten", "gemeente", Municipality, layout="list", url_prefix="gemeenten", body_required=False, sort_by="naam", title="Gemeenten")
 
 SCAN_ASPECTS = Collection("zelfscan_aspecten", "aspect van de zelfscan", ScanAspect, layout="list", body_required=False)
 SCAN_QUESTIONS = Collection("zelfscan_vragen", "vraag van de zelfscan", ScanQuestion, layout="list", body_required=False)

@@ -34,6 +34,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -97,6 +98,7 @@ class GeneratedPage(Page):
         self.planned = planned
         self._make = make
         self.edit_url = edit_url  # the content file behind the page, not the virtual page
+        self.hide_navigation = False  # set in on_nav when the left column would be empty
 
     def read_source(self, config: MkDocsConfig) -> None:
         # Titles are escaped here, once: the theme prints page titles as they are.
@@ -106,6 +108,8 @@ class GeneratedPage(Page):
             self.meta["description"] = html_text(self.planned.description)
         if not self.planned.search:
             self.meta["search"] = {"exclude": True}
+        if self.hide_navigation:
+            self.meta["hide"] = ["navigation"]
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         rendered = self._make(self.planned)
@@ -297,6 +301,32 @@ def _check_story_pages(state: BuildState, files: Files) -> None:
         for message in missing:
             log.error(message)
         raise PluginError("Een hoofdstuk verwijst naar een verhaalpagina die niet bestaat; zie hierboven.")
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Generated pages are not in the navigation, but belong under a section: its tab is active.
+
+    Each page hangs under the section whose overview starts its breadcrumb (Praktijkvoorbeelden,
+    Risicokaarten, ...). A section that holds only its overview would give a left column with
+    one link: the page then hides the column instead.
+    """
+    if isinstance(config[CONFIG_KEY], BrokenState):
+        return nav
+    sections: dict[str, Section] = {}
+    for item in nav.items:
+        if isinstance(item, Section) and item.children and isinstance(item.children[0], Page):
+            sections[item.children[0].url.split("/")[0]] = item
+    for file in files.documentation_pages():
+        page = file.page
+        if not isinstance(page, GeneratedPage):
+            continue
+        if page.parent is None:
+            # Under the section its breadcrumb starts with (a list of a risk card's cases: Risicokaarten).
+            top = page.planned.trail[0][1] if page.planned.trail else page.url
+            page.parent = sections.get(top.split("/")[0])
+        if isinstance(page.parent, Section):
+            page.hide_navigation = len(page.parent.children) == 1
+    return nav
 
 
 @event_priority(-100)

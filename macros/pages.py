@@ -27,6 +27,7 @@ class PlannedPage:
     source_path: str | None = None  # content file behind the page, for the edit link
     search: bool = True  # whether the page belongs in the search index
     section: str | None = None  # URL of the overview the page belongs under (breadcrumb, tab)
+    trail: tuple[tuple[str, str], ...] = ()  # (title, URL) of the pages above this one, after Home
 
     @property
     def url(self) -> str:
@@ -37,6 +38,10 @@ class PlannedPage:
 def facet_title(vocabulary: Vocabulary) -> str:
     """Title of a facet overview, e.g. 'Praktijkvoorbeelden naar domein'."""
     return f"Praktijkvoorbeelden naar {vocabulary.label[0].lower()}{vocabulary.label[1:]}"
+
+
+def _up(collection: Collection) -> tuple[str, str]:
+    return (str(collection.title), urls.collection_url(collection))
 
 
 def _item_pages(kb: Kennisbank, collection: Collection, kind: str) -> list[PlannedPage]:
@@ -50,6 +55,7 @@ def _item_pages(kb: Kennisbank, collection: Collection, kind: str) -> list[Plann
             item.toelichting if collection is MUNICIPALITIES else item.samenvatting,
             item.source_path,
             section=urls.collection_url(collection),
+            trail=(_up(collection),),
         )
         for item in items
     ]
@@ -78,7 +84,8 @@ def plan_pages(kb: Kennisbank, content_prefix: str = "content") -> list[PlannedP
     for vocabulary in kb.taxonomy.facets:
         pages.append(
             PlannedPage(
-                urls.facet_source(vocabulary), "facet", (vocabulary.id,), facet_title(vocabulary), vocabulary.uitleg, taxonomy_path, section=cases_url
+                urls.facet_source(vocabulary), "facet", (vocabulary.id,), facet_title(vocabulary), vocabulary.uitleg, taxonomy_path,
+                section=cases_url, trail=(_up(CASES),),
             )
         )
         for term in vocabulary.terms:
@@ -91,19 +98,20 @@ def plan_pages(kb: Kennisbank, content_prefix: str = "content") -> list[PlannedP
                 taxonomy_path,
                 search=False,
                 section=urls.facet_url(vocabulary),
+                trail=(_up(CASES), (vocabulary.label, urls.facet_url(vocabulary))),
             )
             pages += _paged(first, urls.facet_url(vocabulary, term.id), len(kb.cases_with(vocabulary.id, term.id)))
     relations = (
-        [("risico", risk.id, f"Praktijkvoorbeelden bij de risicokaart {risk.titel}", risk.source_path, urls.item_url(RISKS, risk.id), kb.related(risk, RISKS, CASES)) for risk in kb.risks]
+        [("risico", risk.id, f"Praktijkvoorbeelden bij de risicokaart {risk.titel}", risk.source_path, (_up(RISKS), (risk.titel, urls.item_url(RISKS, risk.id))), kb.related(risk, RISKS, CASES)) for risk in kb.risks]
         + [
-            ("leerlijn", line.id, f"Praktijkvoorbeelden bij leerlijn {line.nummer}: {line.titel}", line.source_path, urls.item_url(LEARNING_LINES, line.id), kb.related(line, LEARNING_LINES, CASES))
+            ("leerlijn", line.id, f"Praktijkvoorbeelden bij leerlijn {line.nummer}: {line.titel}", line.source_path, (_up(LEARNING_LINES), (line.titel, urls.item_url(LEARNING_LINES, line.id))), kb.related(line, LEARNING_LINES, CASES))
             for line in kb.learning_lines
         ]
-        + [("advies", str(a.nummer), f"Praktijkvoorbeelden bij advies {a.nummer}", a.source_path, urls.advice_url(a.nummer), kb.related(a, ADVICES, CASES)) for a in kb.advices]
+        + [("advies", str(a.nummer), f"Praktijkvoorbeelden bij advies {a.nummer}", a.source_path, (_up(ADVICES), (f"Advies {a.nummer}", urls.advice_url(a.nummer))), kb.related(a, ADVICES, CASES)) for a in kb.advices]
     )
-    for relation, key, title, source_path, owner_url, cases in relations:
+    for relation, key, title, source_path, trail, cases in relations:
         base = urls.relation_url(relation, key)
-        first = PlannedPage(urls.source_of(base), "relatie", (relation, key), title, None, source_path, search=False, section=owner_url)
+        first = PlannedPage(urls.source_of(base), "relatie", (relation, key), title, None, source_path, search=False, section=trail[-1][1], trail=trail)
         pages += _paged(first, base, len(cases))
     return pages
 

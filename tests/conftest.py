@@ -41,10 +41,14 @@ FIXTURE_NAV = """nav:
   - Home: index.md
   - Praktijkvoorbeelden:
       - praktijkvoorbeelden/index.md
-  - Leerlijnen: leerlijnen/index.md
-  - Risicokaarten: risicos/index.md
-  - Adviezen: adviezen/index.md
-  - Gemeenten: gemeenten/index.md
+  - Leerlijnen:
+      - leerlijnen/index.md
+  - Risicokaarten:
+      - risicos/index.md
+  - Adviezen:
+      - adviezen/index.md
+  - Gemeenten:
+      - gemeenten/index.md
 """
 
 

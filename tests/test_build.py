@@ -166,3 +166,25 @@ def test_project_site_builds_strict_with_a_page_per_item(real_site):
         assert page(real_site, f"gemeenten/{municipality.id}").is_file()
     assert linked_cases(real_site, "praktijkvoorbeelden", kennisbank) == {c.id for c in kennisbank.cases}
     assert set(case_vocabularies()) <= {v.id for v in kennisbank.taxonomy.vocabularies}
+
+
+def test_generated_pages_say_where_the_reader_is(fixture_site):
+    """A reader who lands on a generated page (from a search) sees the tab, the trail and no empty column."""
+    for url, trail, tab, column in (
+        ("praktijkvoorbeelden/wijkmonitor", ["Home", "Praktijkvoorbeelden"], "Praktijkvoorbeelden", True),
+        ("praktijkvoorbeelden/domein/sociaal", ["Home", "Praktijkvoorbeelden", "Domein"], "Praktijkvoorbeelden", True),
+        ("risicos/privacy", ["Home", "Risicokaarten"], "Risicokaarten", False),
+        ("gemeenten/voorbeeldstad", ["Home", "Gemeenten"], "Gemeenten", False),
+        ("praktijkvoorbeelden/risico/privacy", ["Home", "Risicokaarten", "Privacy"], "Risicokaarten", False),
+        ("risicos", [], "Risicokaarten", False),
+    ):
+        document = parse(page(fixture_site, url))
+        crumbs = document.find("nav", class_="kb-breadcrumb")
+        assert len(crumbs) == 1, url
+        following = document.elements[document.elements.index(crumbs[0]) + 1 :]
+        end = next(i for i, e in enumerate(following) if e.attrs.get("aria-current") == "page")
+        assert [e.text.strip() for e in following[:end] if e.tag == "a"] == (["Home", *trail[1:]] if trail else ["Home"]), url
+        active = [e.text.strip() for e in document.find("li", class_="md-tabs__item--active")]
+        assert active and active[0].startswith(tab), (url, active)
+        sidebar = [e for e in document.find("div", class_="md-sidebar--primary")]
+        assert ("hidden" not in sidebar[0].attrs) == column, url

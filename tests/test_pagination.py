@@ -50,7 +50,8 @@ def test_long_lists_are_split_into_pages_that_together_hold_every_case(big_site,
     nav = parse(pages[1]).find("nav", class_="kb-pagination")
     assert nav, base
     second = parse(pages[1])
-    assert [e.text for e in second.find("span") if e.attrs.get("aria-current") == "page"] == ["2"]
+    # The pagination marks the page it is on (the breadcrumb marks the page too, by its title).
+    assert [e.text for e in second.find("span") if e.attrs.get("aria-current") == "page" and e.text.isdigit()] == ["2"]
     assert second.find("a", rel="prev")[0].attrs["href"] == "../" and second.find("a", rel="next")[0].attrs["href"] == "../pagina-3/"
 
 

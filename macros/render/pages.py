@@ -71,7 +71,9 @@ class PageRenderer:
 
     def render(self, page: PlannedPage) -> RenderedPage:
         html = self._kinds[page.kind](*page.args, page_url=page.url)
-        return RenderedPage(html, toc_tokens(html))
+        # Readers who land here from a search see where they are (WCAG 2.4.8, location).
+        trail = render(self.env, "_kruimelpad.html", page.url, trail=page.trail, title=page.title)
+        return RenderedPage(Markup(trail + html), toc_tokens(html))
 
     def _body(self, item: Item, page_url: str) -> Markup:
         return self.markdown.render(item.body, page_url).html
