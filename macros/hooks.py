@@ -108,7 +108,9 @@ class GeneratedPage(Page):
             self.meta["description"] = html_text(self.planned.description)
         if not self.planned.search:
             self.meta["search"] = {"exclude": True}
-        if self.hide_navigation:
+        if self.planned.wide:
+            self.meta["hide"] = ["navigation", "toc"]
+        elif self.hide_navigation:
             self.meta["hide"] = ["navigation"]
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
@@ -277,6 +279,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     extra.update(export_files(state.kennisbank, site.base_url))
     extra[FEED] = rendering.files.feed()
     extra[f"{CASES_PREFIX}/filter.json"] = rendering.files.filter_data()
+    extra.update(rendering.files.self_scan_files())
     for path, (target, _source) in plan_redirects(state.kennisbank).items():
         extra[path] = rendering.files.redirect_page(target, path.removesuffix("index.html"))
     for path, content in extra.items():

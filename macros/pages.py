@@ -28,6 +28,7 @@ class PlannedPage:
     search: bool = True  # whether the page belongs in the search index
     section: str | None = None  # URL of the overview the page belongs under (breadcrumb, tab)
     trail: tuple[tuple[str, str], ...] = ()  # (title, URL) of the pages above this one, after Home
+    wide: bool = False  # the page needs the width of both sidebars (the filterable overview)
 
     @property
     def url(self) -> str:
@@ -70,7 +71,7 @@ def plan_pages(kb: Kennisbank, content_prefix: str = "content") -> list[PlannedP
     pages += _item_pages(kb, MUNICIPALITIES, "gemeente")
     advice_source = kb.advices[0].source_path if kb.advices else None
     pages += _paged(
-        PlannedPage(urls.collection_source(CASES), "praktijkvoorbeelden", (), "Praktijkvoorbeelden", search=False),
+        PlannedPage(urls.collection_source(CASES), "praktijkvoorbeelden", (), "Praktijkvoorbeelden", search=False, wide=True),
         urls.collection_url(CASES),
         len(kb.cases),
     )

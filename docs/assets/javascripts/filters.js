@@ -2,7 +2,7 @@
  * Faceted filtering of the cases overview (praktijkvoorbeelden/).
  *
  * Progressive enhancement: without this script the overview's pages list every case
- * and the filter form stays hidden. The script reads praktijkvoorbeelden/filter.json
+ * and the filters stay hidden (the "Bladeren" links lead to every facet). The script reads praktijkvoorbeelden/filter.json
  * (every case with its values), so filtering covers all cases even when the list has
  * several pages. Within a group any checked value matches (OR); across groups all must
  * match (AND). The choice lives in the URL (?domein=sociaal&fase=...&bron=rapport), so
@@ -28,13 +28,15 @@
     if (!form || !list || form.dataset.ready) return;
     form.dataset.ready = "true";
 
+    var box = form.closest("details");
+    var total = box ? box.querySelector(".kb-filter__total") : null;
     var pagination = document.querySelector(".kb-pagination");
     var heading = document.getElementById("alle");
     var headingText = heading ? heading.firstChild.textContent : "";
     var original = list.innerHTML;
-    var status = form.querySelector(".kb-filter__status");
-    var empty = form.querySelector(".kb-filter__empty");
-    var drops = form.querySelector(".kb-filter__drops");
+    var status = document.querySelector(".kb-filter__status");
+    var empty = document.querySelector(".kb-filter__empty");
+    var drops = document.querySelector(".kb-filter__drops");
     var reportOnly = form.querySelector("input[name=bron]");
     var groups = Array.prototype.map.call(form.querySelectorAll(".kb-filter__group"), function (element) {
       return {
@@ -124,10 +126,13 @@
       var choice = chosen();
       if (changed) writeUrl(choice);
       var active = groups.some(function (group) { return choice[group.key].length > 0; });
+      var pickedAll = 0;
       groups.forEach(function (group) {
         var picked = choice[group.key].length;
+        pickedAll += picked;
         group.element.querySelector(".kb-filter__chosen").textContent = picked ? " (" + picked + " gekozen)" : "";
       });
+      if (total) total.textContent = pickedAll ? " (" + pickedAll + ")" : "";
       if (!data) return;
       var total = data.voorbeelden.length;
       var found = data.voorbeelden.filter(function (item) { return matches(item, choice, null); });
@@ -181,7 +186,12 @@
     status.setAttribute("tabindex", "-1");
     form.addEventListener("change", function () { update(true); });
     form.addEventListener("reset", function () { setTimeout(function () { unknown = []; update(true); }, 0); });
-    form.hidden = false;
+    if (box) {
+      box.hidden = false;
+      // Beside the results on wide screens: open. On phones: folded, unless a shared choice is in the address.
+      var wide = window.matchMedia("(min-width: 60em)");
+      box.open = wide.matches || location.search.length > 1;
+    }
     update(false);
     fetch(form.getAttribute("data-src"))
       .then(function (response) { return response.json(); })
