@@ -188,3 +188,8 @@ def test_generated_pages_say_where_the_reader_is(fixture_site):
         assert active and active[0].startswith(tab), (url, active)
         sidebar = [e for e in document.find("div", class_="md-sidebar--primary")]
         assert ("hidden" not in sidebar[0].attrs) == column, url
+
+
+def test_links_that_leave_the_site_carry_noopener(fixture_site):
+    source = [e for e in parse(page(fixture_site, "praktijkvoorbeelden/wijkmonitor")).find("a", class_="kb-external")]
+    assert source and all(e.attrs.get("rel") == "noopener" for e in source)
