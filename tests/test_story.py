@@ -24,7 +24,7 @@ def built(site, source: str):
 
 def test_one_page_per_theme_and_all_build(real_site):
     assert sorted(STORY_PAGES) == sorted(["verhaal/index.md"] + [f"verhaal/{t}.md" for t in THEMES])
-    for source in STORY_PAGES + ["index.md", "samenvatting.md", "open-data.md", "toegankelijkheid.md"]:
+    for source in STORY_PAGES + ["index.md", "samenvatting/index.md", "samenvatting/uitgebreid.md", "open-data.md", "toegankelijkheid.md"]:
         assert built(real_site, source).is_file(), source
 
 
@@ -51,8 +51,8 @@ def test_every_advice_is_on_the_page_of_its_chapter(real_site):
             assert any(h.endswith(f"adviezen/#advies-{advice.nummer}") for h in hrefs), (chapter.pagina, advice.nummer)
 
 
-def test_summary_holds_every_conclusion_and_every_advice(real_site):
-    page = built(real_site, "samenvatting.md")
+def test_long_summary_holds_every_conclusion_and_every_advice(real_site):
+    page = built(real_site, "samenvatting/uitgebreid.md")
     text = text_of(page)
     for chapter in KB.chapters:
         first_words = " ".join(re.sub(r"[*_`\[\]]", "", chapter.conclusie).split()[:6])

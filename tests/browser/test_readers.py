@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -28,6 +31,7 @@ PAGE_TYPES = {
     "gemeente": "gemeenten/utrecht/",
     "overzicht": "praktijkvoorbeelden/",
     "samenvatting": "samenvatting/",
+    "samenvatting-uitgebreid": "samenvatting/uitgebreid/",
     "toegankelijkheid": "toegankelijkheid/",
 }
 SEARCH_TARGET = 0.9
@@ -173,15 +177,58 @@ def test_screenshots_of_every_page_type(open_page):
             assert overflow <= 1, f"{name} op {label}: de pagina is {overflow}px breder dan het scherm"
 
 
-def test_summary_prints_as_a_clean_document(open_page):
-    page = open_page("samenvatting/")
+def pdf_pages(path: Path) -> int:
+    """The number of pages of a PDF: pdfinfo (poppler-utils) where it is installed, else its page objects."""
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+        return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    return len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", path.read_bytes()))
+
+
+def print_to_pdf(page, name: str) -> Path:
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search"):
         assert not page.locator(selector).first.is_visible(), selector
     assert page.locator("article h1").is_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.pdf"
+    page.pdf(path=str(path), format="A4")
+    assert path.stat().st_size > 10_000
+    return path
+
+
+def test_short_summary_prints_on_at_most_two_a4_pages(open_page):
+    path = print_to_pdf(open_page("samenvatting/"), "samenvatting")
+    pages = pdf_pages(path)
+    assert 1 <= pages <= 2, f"de korte samenvatting beslaat afgedrukt {pages} A4-pagina's; hoogstens 2 (zie {path})"
+
+
+def test_long_summary_prints_as_a_clean_document(open_page):
+    page = open_page("samenvatting/uitgebreid/")
     external = page.locator("article a[href^='http']").first
+    path = print_to_pdf(page, "samenvatting-uitgebreid")
     after = external.evaluate("a => getComputedStyle(a, '::after').content")
     assert after.startswith('" (') and "http" in after
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.pdf(path=str(ARTIFACTS / "samenvatting.pdf"), format="A4")
-    assert (ARTIFACTS / "samenvatting.pdf").stat().st_size > 10_000
+    assert pdf_pages(path) > 2
+
+
+def test_home_page_on_a_phone_starts_with_the_definition_and_cards_to_tap(open_page):
+    page = open_page("", width=390, height=844)
+    definition = page.locator("article .kb-definitie").bounding_box()
+    assert definition and definition["y"] < 844 / 2, "de definitie staat bovenaan het eerste scherm"
+    cards = page.locator("article li.kb-entry")
+    assert cards.count() == 6
+    boxes = [cards.nth(i).bounding_box() for i in range(6)]
+    assert all(box["y"] > definition["y"] + definition["height"] for box in boxes), "de ingangen staan onder de definitie"
+    assert len({round(box["x"]) for box in boxes}) == 1, "op een telefoon staan de ingangen onder elkaar"
+    for i in range(6):
+        card = cards.nth(i)
+        card.evaluate("li => li.scrollIntoView({block: 'center'})")
+        box = card.bounding_box()
+        assert box["height"] >= 44
+        # The whole card is the link: a tap anywhere on it follows the link (WCAG 2.5.8).
+        hit = page.evaluate(
+            "([x, y]) => { const e = document.elementFromPoint(x, y); return e && e.closest('a') && e.closest('a').getAttribute('href'); }",
+            [box["x"] + box["width"] - 12, box["y"] + box["height"] - 8],
+        )
+        assert hit == card.locator("a").first.get_attribute("href"), (i, hit)
