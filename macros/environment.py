@@ -14,6 +14,8 @@ from typing import Any, Callable
 from mkdocs_macros.errors import format_error
 
 from .render.blocks import MacroArgumentError
+from .render.werkblad import worksheet
+from .render.zelfscan import self_scan
 
 
 class StoryMacroError(Exception):
@@ -98,3 +100,15 @@ def define_env(env: Any) -> None:
     def samenvatting() -> str:
         """Conclusions and advices of every chapter: the summary for administrators."""
         return blocks().summary(env.page.url)
+
+    @checked
+    def werkblad() -> str:
+        """The worksheet of the denkkader (chapter 12): five parts to fill in, and the agenda they make."""
+        state = blocks()
+        return worksheet(state.kb, state.env, env.page.url)
+
+    @checked
+    def zelfscan() -> str:
+        """The self-scan: its questions as a form (a checklist without JavaScript); zelfscan.js shows the result."""
+        state = blocks()
+        return self_scan(state.kb, state.env, env.page.url)

@@ -29,6 +29,7 @@ from .provenance import typing_problems
 from .taxonomy import TAXONOMY_FILE_NAME as TAXONOMY_FILE, Taxonomy, taxonomy_from_document
 from .textfile import file_kind_problem
 from .yamlsource import SourceDocument, read_markdown_file, read_yaml_file
+from .zelfscan import problems as self_scan_problems
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
@@ -89,6 +90,7 @@ def check_content(content_dir: Path) -> tuple[Kennisbank | None, list[Problem]]:
         items={c.folder: sorted_items(c, run.items[c.folder]) for c in COLLECTIONS},
     )
     run.problems.extend(_output_problems(kennisbank, content_dir.name))
+    run.problems.extend(self_scan_problems(kennisbank))  # the order of the cycle, across questions and aspects
     if any(not p.warning for p in run.problems):
         return None, run.problems
     # Only on consistent content: the check follows references between items.

@@ -21,6 +21,8 @@ TAGS = {
     "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
     # The filter form of the cases overview; without action/formaction it cannot send anything.
     "form", "fieldset", "legend", "label", "input", "button",
+    # The worksheet's text fields (werkblad); their text stays in the reader's browser.
+    "textarea",
 }
 GENERIC_ATTRIBUTES = {"class", "id", "title", "lang", "role", "aria-label", "aria-current", "aria-labelledby", "aria-describedby", "aria-hidden", "aria-live", "hidden"}
 ATTRIBUTES = {
@@ -35,6 +37,8 @@ ATTRIBUTES = {
     "details": {"open"},
     "input": {"type", "name", "value", "checked"},
     "button": {"type"},
+    "label": {"for"},
+    "textarea": {"name", "rows", "cols"},
 }
 
 

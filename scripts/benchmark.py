@@ -75,6 +75,9 @@ def make_content(target: Path, n: int, seed: int = 2018) -> None:
     source = ROOT / "content"
     target.mkdir(parents=True)
     shutil.copy(source / "taxonomie.yaml", target / "taxonomie.yaml")
+    # The reader tools' content refers to lines, advices and risk cards only, which the benchmark keeps.
+    for name in ("zelfscan_aspecten.yaml", "zelfscan_vragen.yaml", "denkkader.yaml"):
+        shutil.copy(source / name, target / name)
     kennisbank = load_kennisbank(source)
     taxonomy = kennisbank.taxonomy
     # The project's own lines, risk cards, advices and chapters, without their references

@@ -10,6 +10,7 @@ from .. import urls
 from ..model import Kennisbank
 from .environment import SiteInfo
 from .pages import filter_groups
+from .zelfscan import DATA_PATH as SELF_SCAN_DATA, data_file as self_scan_data
 
 
 class SiteFiles:
@@ -33,6 +34,10 @@ class SiteFiles:
         """Atom feed of new and updated cases, newest first."""
         cases = sorted(self.kb.cases, key=lambda c: (c.bijgewerkt, c.toegevoegd, c.id), reverse=True)[:limit]
         return self.env.get_template("feed.xml").render(cases=cases, updated=max((c.bijgewerkt for c in cases), default=None))
+
+    def self_scan_files(self) -> dict[str, str]:
+        """The data of the self-scan's script (rules from macros/zelfscan.py), at its path."""
+        return {SELF_SCAN_DATA: self_scan_data(self.kb, self.env)}
 
     def filter_data(self) -> str:
         """What the filter script needs to filter every case, also when the list has several pages."""
