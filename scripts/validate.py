@@ -4,6 +4,10 @@ Gebruik:  python scripts/validate.py [MAP]
 
 Elke fout staat op één regel als ``pad:regel: veld: melding``. De exitcode is 0 als
 de inhoud in orde is en 1 als er fouten zijn; waarschuwingen houden niets tegen.
+
+Raakt uw wijziging (ten opzichte van origin/main) ook code, zoals een pagina in docs/
+of een bestand in macros/, dan zegt de controle dat erbij: code beoordelen de
+beheerders apart (zie CONTRIBUTING.md, "Wat is code en wat is inhoud").
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from pathlib import Path
 
 from macros.load import check_content
 from macros.problems import format_problems
+from macros.review import ReviewError, changed_files
 
 DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "content"
 
@@ -32,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if problems:
         sys.stderr.write(format_problems(problems) + "\n")
+    _mention_code(args.content.resolve().parent)
     if kennisbank is None:
         return 1
     sys.stdout.write(
@@ -40,6 +46,19 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(kennisbank.advices)} adviezen, {len(kennisbank.municipalities)} gemeenten.\n"
     )
     return 0
+
+
+def _mention_code(root: Path, base: str = "origin/main") -> None:
+    """Say so when the change also touches code; silent where git cannot tell (no repository, no base)."""
+    try:
+        code = [f for f in changed_files(root, base, include_worktree=True) if f.code]
+    except (ReviewError, OSError):
+        return
+    if code:
+        sys.stderr.write(
+            "Let op: deze wijziging raakt ook code, die de beheerders apart beoordelen:\n"
+            + "".join(f"  {f.path}: {f.reason}\n" for f in code)
+        )
 
 
 if __name__ == "__main__":

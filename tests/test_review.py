@@ -376,3 +376,25 @@ def test_cli_without_the_base_exits_2_with_a_message(repo):
     assert result.returncode == 2
     assert result.stdout == ""
     assert "bestaat niet" in result.stderr and "fetch-depth: 0" in result.stderr
+
+
+def test_the_validator_mentions_code_in_a_content_change(tmp_path):
+    """An editor running the check sees when their change also touches code."""
+    import shutil as _shutil
+
+    from .conftest import ROOT, VALID_CONTENT
+
+    repo = tmp_path / "repo"
+    _shutil.copytree(VALID_CONTENT, repo / "content")
+    (repo / "docs").mkdir()
+    (repo / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    for command in (["git", "init", "-q", "-b", "main"], ["git", "add", "."], ["git", "commit", "-qm", "begin"], ["git", "update-ref", "refs/remotes/origin/main", "HEAD"]):
+        subprocess.run(command, cwd=repo, check=True, env=env, capture_output=True)
+    validate = [sys.executable, str(ROOT / "scripts" / "validate.py"), str(repo / "content")]
+    quiet = subprocess.run(validate, capture_output=True, text=True)
+    assert quiet.returncode == 0 and "raakt ook code" not in quiet.stderr
+    (repo / "docs" / "index.md").write_text("---\nrender_macros: true\n---\n# Home\n", encoding="utf-8")
+    noted = subprocess.run(validate, capture_output=True, text=True)
+    assert noted.returncode == 0
+    assert "Let op: deze wijziging raakt ook code" in noted.stderr and "docs/index.md" in noted.stderr
