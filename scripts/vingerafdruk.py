@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"Het rapport {args.bron} levert geen enkele reeks van {WINDOW} woorden op.\n")
         return 1
     schrijf(hashes, hashlib.sha256(ruw).hexdigest(), args.uit)
-    print(f"{len(hashes)} hashes van reeksen van {WINDOW} woorden geschreven naar {args.uit}")
+    sys.stdout.write(f"{len(hashes)} hashes van reeksen van {WINDOW} woorden geschreven naar {args.uit}\n")
     return 0
 
 
