@@ -316,3 +316,20 @@ def test_a_docs_file_at_a_generated_address_is_refused(tmp_path, content):
     result = build(site, check=False)
     assert result.returncode != 0
     assert "Twee bestanden claimen hetzelfde adres /praktijkvoorbeelden/wijkmonitor.md" in result.stderr
+
+
+def test_markdown_in_the_reader_tools_follows_the_same_rules(content):
+    """The self-scan and the worksheet are content too: their Markdown is checked like a body."""
+    (content / "zelfscan_aspecten.yaml").write_text(
+        "- id: visie\n  titel: Visie\n  uitleg: 'Tekst {: #__config }'\n  stappen:\n"
+        "    agendering:\n      uitleg: '[klik](javascript:alert(1))'\n  bron:\n    rapport: [\"7.1\"]\n",
+        encoding="utf-8",
+    )
+    (content / "denkkader.yaml").write_text(
+        "- nummer: 1\n  titel: Visie\n  uitleg: '<!--><form>'\n  vragen: [Waarom?]\n  bron:\n    rapport: [\"12.3\"]\n",
+        encoding="utf-8",
+    )
+    found = {(p.path, p.line, p.field, p.message.split(" ")[0]) for p in problems_of(content)}
+    assert ("content/zelfscan_aspecten.yaml", 3, "uitleg", "attributen") in found
+    assert ("content/zelfscan_aspecten.yaml", 6, "stappen.agendering.uitleg", "het") in found
+    assert ("content/denkkader.yaml", 3, "uitleg", "HTML-commentaar") in found
