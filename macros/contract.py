@@ -455,6 +455,33 @@ class FrameworkPart(Entry):
     bron: Bron = Field(description=BRON_DESCRIPTION)
 
 
+# --------------------------------------------------------------------------- search
+
+
+def _search_word(value: str) -> str:
+    if value != value.lower() or not SEARCH_WORD.fullmatch(value):
+        hint = " ".join(re.findall(r"[^\W_]+", value.lower()))
+        raise _fail("'{waarde}' is geen zoekwoord: schrijf kleine letters, woorden gescheiden door één spatie, zonder leestekens, bijv. '{hint}'.", waarde=value, hint=hint)
+    return value
+
+
+SEARCH_WORD = re.compile(r"[^\W_]+(?: [^\W_]+)*")
+SearchWord = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, max_length=60), AfterValidator(_search_word)]
+
+
+class SearchSynonym(Entry):
+    """Words readers type that the content writes otherwise: the search also looks for the content's words."""
+
+    id: Slug = Field(description="Vaste naam van deze regel (kleine letters en koppeltekens), bijv. 'predictive'.")
+    woorden: ListOf[SearchWord] = Field(description="Wat lezers intikken, bijv. een Engelse term of een afkorting (kleine letters).")
+    zoek_ook: ListOf[SearchWord] = Field(description="De woorden waarmee de inhoud hetzelfde zegt; de zoekfunctie zoekt ook daarop (kleine letters).")
+    toelichting: Maybe[Annotated[Text, MaxLen(300)]] = Field(default=None, description="Waarom deze woorden bij elkaar horen, voor andere redacteuren.")
+
+    def for_search(self) -> dict[str, list[str]]:
+        """What the search script needs: the words to recognise and the words to search as well."""
+        return {"woorden": list(self.woorden), "zoek_ook": list(self.zoek_ook)}
+
+
 # --------------------------------------------------------------------------- collections
 
 
@@ -489,7 +516,8 @@ MUNICIPALITIES = Collection("gemeenten", "gemeente", Municipality, layout="list"
 SCAN_ASPECTS = Collection("zelfscan_aspecten", "aspect van de zelfscan", ScanAspect, layout="list", body_required=False)
 SCAN_QUESTIONS = Collection("zelfscan_vragen", "vraag van de zelfscan", ScanQuestion, layout="list", body_required=False)
 FRAMEWORK = Collection("denkkader", "onderdeel van het denkkader", FrameworkPart, key="nummer", layout="list", body_required=False, sort_by="nummer")
+SYNONYMS = Collection("zoekwoorden", "zoekwoordregel", SearchSynonym, layout="list", body_required=False)
 
 # In load order: chapters first (advices refer to them).
-COLLECTIONS = (CHAPTERS, CASES, LEARNING_LINES, RISKS, ADVICES, MUNICIPALITIES, SCAN_ASPECTS, SCAN_QUESTIONS, FRAMEWORK)
+COLLECTIONS = (CHAPTERS, CASES, LEARNING_LINES, RISKS, ADVICES, MUNICIPALITIES, SCAN_ASPECTS, SCAN_QUESTIONS, FRAMEWORK, SYNONYMS)
 BY_FOLDER = {c.folder: c for c in COLLECTIONS}

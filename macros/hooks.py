@@ -14,6 +14,9 @@ Event order matters and is set explicitly:
    through Markdown or mkdocs-macros.
 4. ``on_page_content`` (priority -100, after every other plugin) sanitizes the HTML.
 5. ``on_env`` trims the whitespace of the theme's templates.
+6. ``on_post_build`` indexes the written pages for search (Pagefind, see
+   macros/search_index.py), so that ``mkdocs build`` and ``mkdocs serve`` give the whole
+   site, and each edition that mike builds gets its own index.
 
 Under ``mkdocs serve``, invalid content does not stop the server: every page the
 reader had open becomes a page with the messages, which reloads itself when a file
@@ -51,6 +54,7 @@ from macros.render.environment import SiteInfo, html_text, make_environment
 from macros.render.files import SiteFiles
 from macros.render.pages import PageRenderer, RenderedPage
 from macros.sanitize import sanitize_html
+from macros.search_index import INDEX_FOLDER, build_search_index
 from macros.site_plan import chart_path
 from macros.textfile import file_kind_problem
 from macros.urls import CASES_PREFIX, facet_source
@@ -272,6 +276,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generated[path] = what
 
     _check_story_pages(state, files)
+    for file in files:
+        if file.dest_uri.startswith(INDEX_FOLDER + "/"):
+            raise PluginError(f"docs/{file.src_uri} staat op /{file.dest_uri}, maar /{INDEX_FOLDER}/ is van de zoekindex. Kies een andere map.")
     extra: dict[str, str] = {}
     for vocabulary in state.kennisbank.taxonomy.facets:
         # Charts are made from the content at every build, so they follow it.
@@ -335,6 +342,12 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 @event_priority(-100)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return sanitize_html(html)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    state = config[CONFIG_KEY]
+    if isinstance(state, BuildState):
+        build_search_index(Path(config.site_dir), [s.for_search() for s in state.kennisbank.synonyms])
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:

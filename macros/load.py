@@ -29,6 +29,7 @@ from .provenance import typing_problems
 from .taxonomy import TAXONOMY_FILE_NAME as TAXONOMY_FILE, Taxonomy, taxonomy_from_document
 from .textfile import file_kind_problem
 from .yamlsource import SourceDocument, read_markdown_file, read_yaml_file
+from .search_terms import problems as search_term_problems
 from .zelfscan import problems as self_scan_problems
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
@@ -91,6 +92,7 @@ def check_content(content_dir: Path) -> tuple[Kennisbank | None, list[Problem]]:
     )
     run.problems.extend(_output_problems(kennisbank, content_dir.name))
     run.problems.extend(self_scan_problems(kennisbank))  # the order of the cycle, across questions and aspects
+    run.problems.extend(search_term_problems(kennisbank))  # each word a reader types has one rule
     if any(not p.warning for p in run.problems):
         return None, run.problems
     # Only on consistent content: the check follows references between items.
@@ -287,7 +289,8 @@ def _list_items(collection: Collection, document: SourceDocument, run: _Run) -> 
                 seen[key] = document.line(path + (collection.key,))
         item = _validate(collection, data, document, path, run)
         if item is not None and len(run.problems) == before:
-            run.items[collection.folder].append(item.with_source(Source(document.path)))
+            # The item's first line, for checks across items (its body is in the YAML fields).
+            run.items[collection.folder].append(item.with_source(Source(document.path, "", document.line(path))))
 
 
 def _validate(collection: Collection, data: dict, document: SourceDocument, base: tuple, run: _Run) -> Entry | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Iterable
 
-from .contract import ADVICES, CASES, CHAPTERS, COLLECTIONS, LEARNING_LINES, MUNICIPALITIES, RISKS, Case, Collection, Entry
+from .contract import ADVICES, CASES, CHAPTERS, COLLECTIONS, LEARNING_LINES, MUNICIPALITIES, RISKS, SYNONYMS, Case, Collection, Entry
 from .fields import Shape, shapes
 from .taxonomy import UNKNOWN, Taxonomy, Vocabulary
 
@@ -123,6 +123,10 @@ class Kennisbank:
     @property
     def chapters(self) -> tuple[Any, ...]:
         return self.items.get(CHAPTERS.folder, ())
+
+    @property
+    def synonyms(self) -> tuple[Any, ...]:
+        return self.items.get(SYNONYMS.folder, ())
 
     # ---------------------------------------------------------------- lookups
 

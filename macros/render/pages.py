@@ -54,6 +54,7 @@ class PageRenderer:
         self.env = env
         self.markdown = markdown
         self.story = story or {}  # municipality id -> story pages that mention it
+        self._filter_groups = filter_groups(kennisbank)  # the overview's filters, written into each case page
         self._kinds: dict[str, Callable[..., Markup]] = {
             "praktijkvoorbeeld": self.case_page,
             "leerlijn": self.learning_line_page,
@@ -91,6 +92,7 @@ class PageRenderer:
             risks=self.kb.related(case, CASES, RISKS),
             learning_lines=self.kb.related(case, CASES, LEARNING_LINES),
             advices=self.kb.related(case, CASES, ADVICES),
+            search_filters=[(group.key, group.values(case), group.report_values(case)) for group in self._filter_groups],
         )
 
     def learning_line_page(self, line_id: str, page_url: str) -> Markup:

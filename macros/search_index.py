@@ -1,0 +1,198 @@
+"""The search index: Pagefind reads the built pages, with Dutch compounds made visible to it.
+
+Pagefind (a chunked static search index, run as a binary through its Python API) stems
+Dutch and matches the start of words, so ``armoede`` finds ``armoedebestrijding``. It
+does not see the parts of a Dutch compound: ``inbraak`` would not find
+``woninginbraken``. Pagefind does index the parts of a word that contains punctuation
+("woning~inbraken" is indexed as the whole word and as "woning" and "inbraken" at the same
+place), so the copy of each page that goes into the index, not the page itself, has a
+``~`` between the parts of each compound; the search script removes it from excerpts.
+
+Parts are found with a Dutch word list (from the pyspellchecker package, at build time
+only) and the site's own words: a compound splits into parts of at least four letters
+that are both words, with the linking ``s``, ``e`` or ``en`` allowed after the first.
+
+The same pass counts the words of the indexed pages: the lexicon that the search script
+uses to correct a typo and to split a compound in a query (see SEARCH.md). It holds the
+most frequent words only, so it does not grow with the number of pages beyond a fixed size.
+
+This module knows nothing of MkDocs: it works on a folder of HTML files.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import importlib.resources
+import json
+import logging
+import re
+import subprocess
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+log = logging.getLogger("mkdocs.plugins.kennisbank.search")
+
+COMPOUND_MARK = "~"  # ASCII punctuation, so Pagefind indexes both halves; the script removes it
+INDEX_FOLDER = "pagefind"  # Pagefind's bundle, under the site root
+LEXICON_FILE = "kennisbank-zoekwoorden.json"  # our lexicon and synonyms, inside that folder
+LEXICON_SIZE = 20_000  # the most frequent words; enough for every word of a site of this kind
+MIN_PART = 4  # letters in each part of a compound
+LINKS = ("en", "s", "e")  # Dutch linking sounds after the first part (tussenklanken)
+UNUSED_BUNDLE_FILES = tuple(f"pagefind-{ui}.{ext}" for ui in ("ui", "modular-ui", "component-ui") for ext in ("js", "css"))
+# Which elements Pagefind leaves out, besides data-pagefind-ignore: the text of other pages
+# (lists, related items, source blocks, breadcrumbs) that the templates mark for it.
+EXCLUDE_SELECTORS = ["[data-search-exclude]"]
+
+# Text between tags; script, style and comments are kept as they are.
+_MARKUP = re.compile(r"(<script\b.*?</script>|<style\b.*?</style>|<!--.*?-->|<[^>]*>)", re.S | re.I)
+_WORD = re.compile(r"(?<![&#\w])[^\W\d_]{3,}")  # not the name of an entity such as &amp;
+_BODY = re.compile(r"\bdata-pagefind-body\b")
+
+
+@functools.cache
+def dutch_words() -> dict[str, int]:
+    """A Dutch word list with frequencies (pyspellchecker's, from subtitles): only at build time."""
+    resource = importlib.resources.files("spellchecker") / "resources" / "nl.json.gz"
+    return json.loads(gzip.decompress(resource.read_bytes()))
+
+
+@dataclass
+class CompoundSplitter:
+    """Splits Dutch compounds into parts that are words themselves."""
+
+    words: dict[str, int]
+    site_words: set[str] = field(default_factory=set)
+    _known: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+
+    def is_word(self, text: str) -> bool:
+        return len(text) >= MIN_PART and (text in self.words or text in self.site_words)
+
+    def _heads(self, head: str) -> list[str]:
+        heads = [head]
+        heads += [head[: -len(link)] for link in LINKS if head.endswith(link) and len(head) - len(link) >= MIN_PART]
+        return heads
+
+    def _frequency(self, part: str) -> int:
+        return max(self.words.get(head, 1 if head in self.site_words else 0) for head in self._heads(part))
+
+    def split(self, word: str) -> tuple[str, ...]:
+        """The parts of a compound as written (linking sounds stay with the first part); () if none."""
+        if word not in self._known:
+            self._known[word] = self._split(word)
+        return self._known[word]
+
+    def _split(self, word: str) -> tuple[str, ...]:
+        best: tuple[tuple[int, int], tuple[str, ...]] | None = None
+        for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+            head, tail = word[:cut], word[cut:]
+            if not any(self.is_word(h) for h in self._heads(head)):
+                continue
+            rest = (tail,) if self.is_word(tail) else self.split(tail)
+            if not rest:
+                continue
+            parts = (head, *rest)
+            # Fewer parts first, then the split whose rarest part is most common.
+            rank = (-len(parts), min(self._frequency(p) for p in parts))
+            if best is None or rank > best[0]:
+                best = (rank, parts)
+        return best[1] if best else ()
+
+
+def mark_compounds(html: str, splitter: CompoundSplitter, counts: Counter | None = None) -> str:
+    """The page with COMPOUND_MARK between the parts of each compound in its text.
+
+    Tags, attributes, scripts, styles and comments stay as they are. When ``counts`` is
+    given, every word of the text (and every part of a compound) is counted in it.
+    """
+    pieces = _MARKUP.split(html)
+    for index in range(0, len(pieces), 2):  # even pieces are text
+        pieces[index] = _WORD.sub(lambda match: _marked(match.group(0), splitter, counts), pieces[index])
+    return "".join(pieces)
+
+
+def _marked(word: str, splitter: CompoundSplitter, counts: Counter | None) -> str:
+    lower = word.lower()
+    parts = splitter.split(lower) if len(lower) >= 2 * MIN_PART else ()
+    if counts is not None:
+        counts[lower] += 1
+        for part in parts:
+            counts[part] += 1
+    if not parts:
+        return word
+    # Cut the word as written (keeping its capitals) where the lowercase parts end.
+    cuts, position = [], 0
+    for part in parts[:-1]:
+        position += len(part)
+        cuts.append(position)
+    return COMPOUND_MARK.join(word[a:b] for a, b in zip([0, *cuts], [*cuts, len(word)]))
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    pages: int
+    words: int
+    seconds: float
+
+
+def build_search_index(site_dir: Path, synonyms: list[dict], *, language: str = "nl") -> IndexReport:
+    """Index the built site at ``site_dir`` into ``site_dir/pagefind/``, with our lexicon beside it.
+
+    Only pages that mark their content with ``data-pagefind-body`` are indexed; lists,
+    overviews and redirects carry no such mark.
+    """
+    import time
+
+    start = time.perf_counter()
+    pages: list[tuple[str, str]] = []
+    for path in sorted(site_dir.rglob("*.html")):
+        relative = path.relative_to(site_dir).as_posix()
+        if relative.startswith(INDEX_FOLDER + "/"):
+            continue
+        html = path.read_text(encoding="utf-8")
+        if _BODY.search(html):
+            pages.append((relative, html))
+
+    # The site's own words count as words for splitting (datagedreven, sensorregister, ...).
+    counts: Counter = Counter()
+    site_words = {w.lower() for _, html in pages for w in _WORD.findall(" ".join(_MARKUP.split(html)[::2]))}
+    splitter = CompoundSplitter(dutch_words(), site_words)
+    marked = [(relative, mark_compounds(html, splitter, counts)) for relative, html in pages]
+
+    _write_index(site_dir, marked, language)
+    lexicon = [[word, count] for word, count in counts.most_common(LEXICON_SIZE)]
+    (site_dir / INDEX_FOLDER / LEXICON_FILE).write_text(
+        json.dumps({"woorden": lexicon, "synoniemen": synonyms}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
+    report = IndexReport(len(pages), len(lexicon), time.perf_counter() - start)
+    log.info("Zoekindex: %d pagina's, %d woorden in %.1f s", report.pages, report.words, report.seconds)
+    return report
+
+
+def _write_index(site_dir: Path, pages: list[tuple[str, str]], language: str) -> None:
+    """Run the Pagefind binary over a copy of the pages with their compounds marked.
+
+    The binary, not its Python service API: that API polls for each page's answer and
+    takes a tenth of a second per page.
+    """
+    from pagefind_bin import get_executable  # imported here: the rest of the site does not need it
+
+    with tempfile.TemporaryDirectory(prefix="kennisbank-zoeken-") as temporary:
+        source = Path(temporary)
+        for relative, html in pages:
+            target = source / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, encoding="utf-8")
+        command = [
+            str(get_executable()), "--site", str(source), "--output-path", str(site_dir / INDEX_FOLDER),
+            "--force-language", language, "--silent",
+            *(argument for selector in EXCLUDE_SELECTORS for argument in ("--exclude-selectors", selector)),
+        ]
+        result = subprocess.run(command, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise RuntimeError(f"Pagefind kon de zoekindex niet maken: {(result.stderr or result.stdout).strip()[-2000:]}")
+    # Pagefind's own search interfaces: the site has its own (assets/javascripts/zoeken.js).
+    for name in UNUSED_BUNDLE_FILES:
+        (site_dir / INDEX_FOLDER / name).unlink(missing_ok=True)
