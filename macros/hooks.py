@@ -8,7 +8,7 @@ Event order matters and is set explicitly:
    ``define_env``. Any problem stops the build here, before anything is written.
 2. ``on_files`` adds one page per planned page (``File.generated`` with a
    :class:`GeneratedPage`, as mkdocs-material's blog plugin does for its views), and
-   the open data, charts, feed, filter data and redirects of old ids. Every path is
+   the open data, charts, feed and redirects of old ids. Every path is
    claimed once; a hand-written file at a generated address is an error.
 3. Generated pages render themselves from the model: their body never passes
    through Markdown or mkdocs-macros.
@@ -285,7 +285,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         extra[chart_path(vocabulary.slug)] = rendering.files.chart_svg(vocabulary.id)
     extra.update(export_files(state.kennisbank, site.base_url))
     extra[FEED] = rendering.files.feed()
-    extra[f"{CASES_PREFIX}/filter.json"] = rendering.files.filter_data()
     extra.update(rendering.files.self_scan_files())
     for path, (target, _source) in plan_redirects(state.kennisbank).items():
         extra[path] = rendering.files.redirect_page(target, path.removesuffix("index.html"))

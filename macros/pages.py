@@ -86,6 +86,7 @@ def plan_pages(kb: Kennisbank, content_prefix: str = "content") -> list[PlannedP
         pages.append(
             PlannedPage(
                 urls.facet_source(vocabulary), "facet", (vocabulary.id,), facet_title(vocabulary), vocabulary.uitleg, taxonomy_path,
+                search=False,  # a list of values with counts: a search result would show a table blob
                 section=cases_url, trail=(_up(CASES),),
             )
         )

@@ -43,8 +43,8 @@ MIN_PART = 4  # letters in each part of a compound
 LINKS = ("en", "s", "e")  # Dutch linking sounds after the first part (tussenklanken)
 UNUSED_BUNDLE_FILES = tuple(f"pagefind-{ui}.{ext}" for ui in ("ui", "modular-ui", "component-ui") for ext in ("js", "css"))
 # Which elements Pagefind leaves out, besides data-pagefind-ignore: the text of other pages
-# (lists, related items, source blocks, breadcrumbs) that the templates mark for it.
-EXCLUDE_SELECTORS = ["[data-search-exclude]"]
+# (lists, related items, source blocks, breadcrumbs) and the facts box, which the templates mark.
+EXCLUDE_SELECTORS = ["[data-search-exclude]", ".headerlink"]  # headerlink: the "#" after each heading
 
 # Text between tags; script, style and comments are kept as they are.
 _MARKUP = re.compile(r"(<script\b.*?</script>|<style\b.*?</style>|<!--.*?-->|<[^>]*>)", re.S | re.I)

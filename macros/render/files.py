@@ -9,7 +9,6 @@ from jinja2 import Environment
 from .. import urls
 from ..model import Kennisbank
 from .environment import SiteInfo
-from .pages import filter_groups
 from .zelfscan import DATA_PATH as SELF_SCAN_DATA, data_file as self_scan_data
 
 
@@ -39,26 +38,3 @@ class SiteFiles:
         """The data of the self-scan's script (rules from macros/zelfscan.py), at its path."""
         return {SELF_SCAN_DATA: self_scan_data(self.kb, self.env)}
 
-    def filter_data(self) -> str:
-        """What the filter script needs to filter every case, also when the list has several pages."""
-        groups = filter_groups(self.kb)
-        card_meta = self.env.get_template("_onderdelen.html").module.card_meta  # type: ignore[attr-defined]
-        return json.dumps(
-            {
-                "groepen": [g.key for g in groups],
-                "voorbeelden": [
-                    {
-                        "id": c.id,
-                        "titel": c.titel,
-                        "meta": str(card_meta(c)),
-                        "samenvatting": c.samenvatting,
-                        "waarden": [list(g.values(c)) for g in groups],
-                        # The same, as the report types the case: the editors' typings read as unknown.
-                        "rapport": [list(g.report_values(c)) for g in groups],
-                    }
-                    for c in self.kb.cases
-                ],
-            },
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )

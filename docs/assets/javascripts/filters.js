@@ -1,15 +1,17 @@
 /*
- * Faceted filtering of the cases overview (praktijkvoorbeelden/).
+ * Faceted filtering of the cases overview (praktijkvoorbeelden/), over the whole collection.
  *
  * Progressive enhancement: without this script the overview's pages list every case
- * and the filters stay hidden (the "Bladeren" links lead to every facet). The script reads praktijkvoorbeelden/filter.json
- * (every case with its values), so filtering covers all cases even when the list has
- * several pages. Within a group any checked value matches (OR); across groups all must
- * match (AND). The choice lives in the URL (?domein=sociaal&fase=...&bron=rapport), so
- * a filtered view can be bookmarked and shared. Counts show how many cases a value would
- * give together with the other groups' choices. With "bron=rapport" only the report's
- * own typings count; the editors' typings then read as unknown.
- * Text from the data is always set with textContent, never as HTML.
+ * and the filters stay hidden (the "Bladeren" links lead to every facet). The script asks
+ * Pagefind's index (pagefind/, the same index the search uses), which holds every case's
+ * values as filters (see praktijkvoorbeeld.html): the reader loads the index's filter
+ * chunks and the cards of the matches shown, never a file with every case. Within a
+ * group any checked value matches (any); across groups all must match (all). The choice
+ * and the order live in the URL (?domein=sociaal&fase=...&bron=rapport&volgorde=nieuw),
+ * so a filtered view can be bookmarked and shared. Counts show how many cases a value
+ * would give together with the other groups' choices. With "bron=rapport" only the
+ * report's own typings count (filters "rapport-<groep>"); the editors' read as unknown.
+ * Text from the index is always set with textContent, never as HTML.
  */
 (function () {
   "use strict";
@@ -18,8 +20,18 @@
     Array.prototype.forEach.call(list, action);
   }
 
+  var PAGE = 20; // cards shown at a time; "Meer tonen" adds the next ones
+  var MARK = /~/g; // compound marks in the index's copy of the text
+
   function cases(count) {
     return count === 1 ? "1 praktijkvoorbeeld" : count + " praktijkvoorbeelden";
+  }
+
+  function pagefind(bundle) {
+    // The same module instance as the search field's (modules are cached by address).
+    return import(bundle + "pagefind.js").then(function (pf) {
+      return pf.options({ baseUrl: new URL(bundle + "../", location.href).pathname }).then(function () { return pf; });
+    });
   }
 
   function setup() {
@@ -37,6 +49,8 @@
     var status = document.querySelector(".kb-filter__status");
     var empty = document.querySelector(".kb-filter__empty");
     var drops = document.querySelector(".kb-filter__drops");
+    var more = document.querySelector(".kb-filter__more");
+    var order = form.querySelector("select[name=volgorde]");
     var reportOnly = form.querySelector("input[name=bron]");
     var groups = Array.prototype.map.call(form.querySelectorAll(".kb-filter__group"), function (element) {
       return {
@@ -46,7 +60,9 @@
       };
     });
     var unknown = [];
-    var data = null;
+    var engine = null;
+    var shown = [];
+    var latest = 0;
 
     function chosen() {
       var choice = {};
@@ -58,31 +74,33 @@
       return choice;
     }
 
-    function valuesOf(item, index) {
-      return (reportOnly && reportOnly.checked ? item.rapport : item.waarden)[index];
-    }
-
-    function matches(item, choice, skip) {
-      return data.groepen.every(function (key, index) {
-        if (key === skip || !choice[key] || choice[key].length === 0) return true;
-        var values = valuesOf(item, index);
-        return choice[key].some(function (value) { return values.indexOf(value) !== -1; });
+    // Pagefind's filters for a choice: only cases; any value within a group, all groups.
+    function filtersFor(choice, skip) {
+      var prefix = reportOnly && reportOnly.checked ? "rapport-" : "";
+      var filters = { soort: "Praktijkvoorbeeld" };
+      groups.forEach(function (group) {
+        if (group.key !== skip && choice[group.key].length) filters[prefix + group.key] = { any: choice[group.key] };
       });
+      return filters;
     }
 
-    function card(item) {
+    function sortFor() {
+      return order && order.value === "nieuw" ? { toegevoegd: "desc" } : { titel: "asc" };
+    }
+
+    function card(data) {
       var li = document.createElement("li");
       li.className = "kb-card";
       var link = document.createElement("a");
       link.className = "kb-card__title";
-      link.href = form.getAttribute("data-base") + item.id + "/";
-      link.textContent = item.titel;
+      link.href = data.url;
+      link.textContent = (data.meta.title || "").replace(MARK, "");
       var meta = document.createElement("p");
       meta.className = "kb-card__meta";
-      meta.textContent = item.meta;
+      meta.textContent = data.meta.kaart || "";
       var summary = document.createElement("p");
       summary.className = "kb-card__summary";
-      summary.textContent = item.samenvatting;
+      summary.textContent = data.meta.samenvatting || "";
       li.appendChild(link);
       li.appendChild(meta);
       li.appendChild(summary);
@@ -95,34 +113,45 @@
         choice[group.key].forEach(function (value) { params.append(group.key, value); });
       });
       if (reportOnly && reportOnly.checked) params.append("bron", "rapport");
+      if (order && order.value === "nieuw") params.append("volgorde", "nieuw");
       var query = params.toString();
       history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
     }
 
-    // When a combination leaves nothing: offer to let go of one group, with what that gives.
-    function offerDrops(choice) {
-      drops.innerHTML = "";
-      groups.forEach(function (group) {
-        if (!choice[group.key].length) return;
-        var without = {};
-        Object.keys(choice).forEach(function (key) { without[key] = key === group.key ? [] : choice[key]; });
-        var count = data.voorbeelden.filter(function (item) { return matches(item, without, null); }).length;
-        var li = document.createElement("li");
-        var button = document.createElement("button");
-        button.type = "button";
-        button.className = "md-button";
-        button.textContent = "Zonder " + group.label.toLowerCase() + ": " + cases(count);
-        button.addEventListener("click", function () {
-          each(group.element.querySelectorAll("input:checked"), function (input) { input.checked = false; });
-          update(true);
-          status.focus();
-        });
-        li.appendChild(button);
-        drops.appendChild(li);
+    function showMore() {
+      var ticket = latest;
+      var next = shown.slice(list.children.length, list.children.length + PAGE);
+      return Promise.all(next.map(function (result) { return result.data(); })).then(function (loaded) {
+        if (ticket !== latest) return;
+        loaded.forEach(function (data) { list.appendChild(card(data)); });
+        more.hidden = list.children.length >= shown.length;
       });
     }
 
+    // When a combination leaves nothing: offer to let go of one group, with what that gives.
+    function offerDrops(pf, choice) {
+      drops.innerHTML = "";
+      var active = groups.filter(function (group) { return choice[group.key].length; });
+      return Promise.all(active.map(function (group) {
+        return pf.search(null, { filters: filtersFor(choice, group.key) }).then(function (found) {
+          var li = document.createElement("li");
+          var button = document.createElement("button");
+          button.type = "button";
+          button.className = "md-button";
+          button.textContent = "Zonder " + group.label.toLowerCase() + ": " + cases(found.results.length);
+          button.addEventListener("click", function () {
+            each(group.element.querySelectorAll("input:checked"), function (input) { input.checked = false; });
+            update(true);
+            status.focus();
+          });
+          li.appendChild(button);
+          return li;
+        });
+      })).then(function (items) { items.forEach(function (li) { drops.appendChild(li); }); });
+    }
+
     function update(changed) {
+      var ticket = ++latest;
       var choice = chosen();
       if (changed) writeUrl(choice);
       var active = groups.some(function (group) { return choice[group.key].length > 0; });
@@ -133,38 +162,53 @@
         group.element.querySelector(".kb-filter__chosen").textContent = picked ? " (" + picked + " gekozen)" : "";
       });
       if (total) total.textContent = pickedAll ? " (" + pickedAll + ")" : "";
-      if (!data) return;
-      var total = data.voorbeelden.length;
-      var found = data.voorbeelden.filter(function (item) { return matches(item, choice, null); });
-      groups.forEach(function (group) {
-        var index = data.groepen.indexOf(group.key);
-        each(group.element.querySelectorAll("input"), function (input) {
-          var count = data.voorbeelden.filter(function (item) {
-            return matches(item, choice, group.key) && valuesOf(item, index).indexOf(input.value) !== -1;
-          }).length;
-          var label = input.parentNode;
-          label.querySelector(".kb-filter__count").textContent = "(" + count + ")";
-          input.setAttribute("aria-label", label.textContent.replace(/\(\d+\)\s*$/, "").trim() + ", " + cases(count));
+      if (!engine) return;
+      engine.then(function (pf) {
+        var prefix = reportOnly && reportOnly.checked ? "rapport-" : "";
+        // Counts per group: the other groups' choices, this group's values.
+        var counting = groups.map(function (group) {
+          return pf.search(null, { filters: filtersFor(choice, group.key) }).then(function (found) {
+            return found.filters[prefix + group.key] || {};
+          });
         });
+        var everything = pf.search(null, { filters: { soort: "Praktijkvoorbeeld" } });
+        var matching = pf.search(null, { filters: filtersFor(choice, null), sort: sortFor() });
+        return Promise.all([Promise.all(counting), everything, matching]).then(function (answers) {
+          if (ticket !== latest) return;
+          var counts = answers[0], all = answers[1].results.length, found = answers[2].results;
+          groups.forEach(function (group, index) {
+            each(group.element.querySelectorAll("input"), function (input) {
+              var count = counts[index][input.value] || 0;
+              var label = input.parentNode;
+              label.querySelector(".kb-filter__count").textContent = "(" + count + ")";
+              input.setAttribute("aria-label", label.textContent.replace(/\(\d+\)\s*$/, "").trim() + ", " + cases(count));
+            });
+          });
+          var notice = unknown.length ? " Niet gevonden en genegeerd: " + unknown.join(", ") + "." : "";
+          empty.hidden = true;
+          more.hidden = true;
+          var sorted = order && order.value === "nieuw";
+          if (!active && !sorted) {
+            list.innerHTML = original;
+            if (pagination) pagination.hidden = false;
+            if (heading) heading.firstChild.textContent = headingText;
+            status.textContent = "Alle " + cases(all) + "." + notice;
+            return;
+          }
+          shown = found;
+          list.innerHTML = "";
+          if (pagination) pagination.hidden = true;
+          if (heading) heading.firstChild.textContent = active ? "Praktijkvoorbeelden die passen (" + found.length + ")" : "Alle praktijkvoorbeelden, nieuwste eerst (" + found.length + ")";
+          status.textContent = (active ? found.length + " van de " + cases(all) + (found.length === 1 ? " past" : " passen") + " bij uw keuze." : "Alle " + cases(all) + ", nieuwste eerst.") + notice;
+          if (!found.length) {
+            empty.hidden = false;
+            return offerDrops(pf, choice);
+          }
+          return showMore();
+        });
+      }).catch(function () {
+        status.textContent = "Filteren is nu niet beschikbaar; de lijst hieronder is volledig.";
       });
-      var notice = unknown.length ? " Niet gevonden en genegeerd: " + unknown.join(", ") + "." : "";
-      empty.hidden = true;
-      if (!active) {
-        list.innerHTML = original;
-        if (pagination) pagination.hidden = false;
-        if (heading) heading.firstChild.textContent = headingText;
-        status.textContent = "Alle " + cases(total) + "." + notice;
-        return;
-      }
-      list.innerHTML = "";
-      found.forEach(function (item) { list.appendChild(card(item)); });
-      if (pagination) pagination.hidden = true;
-      if (heading) heading.firstChild.textContent = "Praktijkvoorbeelden die passen (" + found.length + ")";
-      status.textContent = found.length + " van de " + cases(total) + (found.length === 1 ? " past" : " passen") + " bij uw keuze." + notice;
-      if (!found.length) {
-        empty.hidden = false;
-        offerDrops(choice);
-      }
     }
 
     // Restore a shared choice from the URL, and name what it asks for that does not exist.
@@ -182,10 +226,12 @@
       if (wanted.length) group.element.open = true;
     });
     if (reportOnly) reportOnly.checked = params.get("bron") === "rapport";
+    if (order) order.value = params.get("volgorde") === "nieuw" ? "nieuw" : "titel";
 
     status.setAttribute("tabindex", "-1");
     form.addEventListener("change", function () { update(true); });
     form.addEventListener("reset", function () { setTimeout(function () { unknown = []; update(true); }, 0); });
+    more.addEventListener("click", function () { showMore(); });
     if (box) {
       box.hidden = false;
       // Beside the results on wide screens: open. On phones: folded, unless a shared choice is in the address.
@@ -193,10 +239,8 @@
       box.open = wide.matches || location.search.length > 1;
     }
     update(false);
-    fetch(form.getAttribute("data-src"))
-      .then(function (response) { return response.json(); })
-      .then(function (loaded) { data = loaded; update(false); })
-      .catch(function () { status.textContent = "Filteren is nu niet beschikbaar; de lijst hieronder is volledig."; });
+    engine = pagefind(new URL(form.getAttribute("data-bundle"), location.href).href);
+    update(false);
   }
 
   if (document.readyState === "loading") {

@@ -23,7 +23,7 @@
   var STOP = new Set(("de het een en of in op aan van voor met bij naar over om te tot uit door als dan dat die dit " +
     "deze er is zijn was wordt worden kan kun kunt mag moet moeten wil wat wie waar wanneer hoe welke welk waarom " +
     "ik je jij u we wij ze zij hij men ons onze mijn mij jullie hun niet geen wel ook nog al zo heel erg meer " +
-    "veel doen doet gaat gaan hebben heeft hoeveel hoever zit staat iets elkaar eigen").split(" "));
+    "veel doen doet gaat gaan hebben heeft hoeveel hoever zit staat iets elkaar eigen nu").split(" "));
   var MAX_RESULTS = 10;
   var MARK = /~/g; // between the parts of a compound in the index's copy of the text
 
@@ -163,26 +163,44 @@
       queries.push({ text: replaced, weight: 0.95 });
     });
     content.forEach(function (word) {
-      if (/^\d+$/.test(word) || known(lex, word)) return;
+      if (/^\d+$/.test(word) || lex.count.has(word)) return;
       var replacements = [];
-      var parts = word.length >= 8 ? split(lex, word) : null;
-      if (parts) replacements.push({ text: parts.join(" "), weight: 0.9 });
+      var familiar = known(lex, word); // an inflection of a known word: Pagefind's stemming finds it
+      var parts = !familiar && word.length >= 8 ? split(lex, word) : null;
+      if (parts) {
+        // Both parts on one page is best; a page with one of them still answers in part.
+        replacements.push({ text: parts.join(" "), weight: 0.9 });
+        parts.forEach(function (part) { replacements.push({ text: part, weight: 0.7 }); });
+      }
       if (word.length >= 5) {
+        // Also for a familiar word: "voorspelen" is the start of nothing, "voorspellen" is known.
         corrections(lex, word, 2).forEach(function (fix) {
-          replacements.push({ text: fix, weight: 0.85 });
-          offered.push(fix);
+          replacements.push({ text: fix, weight: familiar ? 0.8 : 0.85 });
+          if (!familiar) offered.push(fix);
         });
+      }
+      // A past participle (ge-...-d/t) is searched as its verb: "geanonimiseerd" -> "anonimiseer".
+      if (word.length >= 8 && word.slice(0, 2) === "ge" && /[dt]$/.test(word)) {
+        replacements.push({ text: word.slice(2, -1), weight: 0.8 });
       }
       replacements.forEach(function (replacement) {
         var replaced = content.map(function (w) { return w === word ? replacement.text : w; }).join(" ");
         queries.push({ text: replaced, weight: replacement.weight });
       });
+
     });
+    // A question of several words: every page must hold every word, which long questions
+    // rarely meet. Each word left out once is a weaker search of its own.
+    if (content.length >= 3) {
+      content.forEach(function (word, index) {
+        queries.push({ text: content.filter(function (_, other) { return other !== index; }).join(" "), weight: 0.7 });
+      });
+    }
     var unique = new Map();
     queries.forEach(function (query) {
       if (!unique.has(query.text) || unique.get(query.text).weight < query.weight) unique.set(query.text, query);
     });
-    return { queries: Array.from(unique.values()).slice(0, 8), offered: offered };
+    return { queries: Array.from(unique.values()).slice(0, 12), offered: offered };
   }
 
   // ----------------------------------------------------------------- searching
