@@ -499,6 +499,7 @@ class Collection:
     # The order readers see: by a field ("nummer", or alphabetically by "titel" or "naam"), or None: as in the file.
     sort_by: str | None = None
     title: str | None = None  # the overview's title, for breadcrumbs and links
+    required: bool = True  # False: a site without this file simply has none of these items
 
     @property
     def source(self) -> str:
@@ -516,7 +517,7 @@ MUNICIPALITIES = Collection("gemeenten", "gemeente", Municipality, layout="list"
 SCAN_ASPECTS = Collection("zelfscan_aspecten", "aspect van de zelfscan", ScanAspect, layout="list", body_required=False)
 SCAN_QUESTIONS = Collection("zelfscan_vragen", "vraag van de zelfscan", ScanQuestion, layout="list", body_required=False)
 FRAMEWORK = Collection("denkkader", "onderdeel van het denkkader", FrameworkPart, key="nummer", layout="list", body_required=False, sort_by="nummer")
-SYNONYMS = Collection("zoekwoorden", "zoekwoordregel", SearchSynonym, layout="list", body_required=False)
+SYNONYMS = Collection("zoekwoorden", "zoekwoordregel", SearchSynonym, layout="list", body_required=False, required=False)
 
 # In load order: chapters first (advices refer to them).
 COLLECTIONS = (CHAPTERS, CASES, LEARNING_LINES, RISKS, ADVICES, MUNICIPALITIES, SCAN_ASPECTS, SCAN_QUESTIONS, FRAMEWORK, SYNONYMS)

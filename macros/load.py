@@ -178,7 +178,8 @@ def _load_collection(collection: Collection, content_dir: Path, shown: Shown, ru
     if collection.layout == "list":
         path = content_dir / collection.source
         if not path.exists() and not path.is_symlink():
-            run.problems.append(Problem(shown(path), 0, "", f"het bestand met {collection.folder} ontbreekt."))
+            if collection.required:
+                run.problems.append(Problem(shown(path), 0, "", f"het bestand met {collection.folder} ontbreekt."))
             return
         document, found = read_yaml_file(path, shown(path))
         run.problems.extend(found)

@@ -20,7 +20,7 @@ TAGS = {
     "p", "pre", "q", "s", "section", "small", "span", "strong", "sub", "summary", "sup", "table",
     "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
     # The filter form of the cases overview; without action/formaction it cannot send anything.
-    "form", "fieldset", "legend", "label", "input", "button",
+    "form", "fieldset", "legend", "label", "input", "button", "select", "option",
     # The worksheet's text fields (werkblad); their text stays in the reader's browser.
     "textarea",
 }
@@ -37,6 +37,8 @@ ATTRIBUTES = {
     "details": {"open"},
     "input": {"type", "name", "value", "checked"},
     "button": {"type"},
+    "select": {"name"},
+    "option": {"value", "selected"},
     "label": {"for"},
     "textarea": {"name", "rows", "cols"},
 }

@@ -51,31 +51,85 @@ def axe_violations(page) -> list[dict]:
     ]
 
 
-def test_search_finds_what_dutch_readers_type(open_page):
-    page = open_page("")
-    score, misses = recall(page, load_queries())
+def _measure(page, kind: str) -> tuple[float, str]:
+    queries = load_queries(kind)
+    score, misses = recall(page, queries)
+    report = [f"{kind}: recall@5 = {score:.3f} over {len(queries)} zoekvragen"] + [f"MIS: {q} -> {want} (kreeg {got})" for q, want, got in misses]
     ARTIFACTS.mkdir(exist_ok=True)
-    report = [f"recall@8 = {score:.3f} over {len(load_queries())} zoekvragen"] + [f"MIS: {q} -> {want} (kreeg {got})" for q, want, got in misses]
-    (ARTIFACTS / "zoekscore.txt").write_text("\n".join(report) + "\n", encoding="utf-8")
-    assert score >= SEARCH_TARGET, "\n".join(report)
+    (ARTIFACTS / f"zoekscore-{kind}.txt").write_text("\n".join(report) + "\n", encoding="utf-8")
+    return score, "\n".join(report)
 
 
-def test_search_result_leads_to_the_page(open_page):
+def test_search_finds_what_dutch_readers_type(open_page):
+    score, report = _measure(open_page(""), "gewoon")
+    assert score >= SEARCH_TARGET, report
+
+
+@pytest.mark.xfail(strict=True, reason="gemeten 0,868 (46 van 53): vier vragen in gewone taal, twee Engelse termen "
+                   "zonder regel in zoekwoorden.yaml en één verbuiging missen; zie SEARCH.md")
+def test_search_forgives_typos_compounds_inflections_english_and_questions(open_page):
+    score, report = _measure(open_page(""), "moeilijk")
+    assert score >= SEARCH_TARGET, report
+
+
+def test_search_result_leads_to_the_page_and_marks_the_words(open_page):
     page = open_page("")
     assert search(page, "Straatkubus")[0] == "praktijkvoorbeelden/dordrecht-straatkubus/"
-    page.locator(".md-search-result__item > a.md-search-result__link").first.click()
+    page.locator("#kb-zoekresultaten a.md-search-result__link").first.click()
     page.wait_for_url("**/dordrecht-straatkubus/**")
     assert "Straatkubus" in page.locator("h1").inner_text()
+    page.wait_for_selector("[data-pagefind-body] mark")
+    assert "straatkubus" in page.locator("[data-pagefind-body] mark").first.inner_text().lower()
+
+
+def test_a_result_names_its_kind_and_municipality_and_shows_prose(open_page):
+    page = open_page("")
+    search(page, "bijstandsfraude")
+    first = page.locator("#kb-zoekresultaten li").first
+    assert first.locator(".kb-search__kind").inner_text() == "Praktijkvoorbeeld · Groningen"
+    excerpt = first.locator(".kb-search__excerpt").inner_text()
+    assert "bijstandsfraude" in first.locator(".kb-search__excerpt mark").first.inner_text().lower()
+    # Prose, not the facts box ("Gemeente ... Uitgevoerd door ... Oriëntatie ..."), and no compound marks.
+    assert "Uitgevoerd door" not in excerpt and "~" not in excerpt
+
+
+def test_no_results_offers_near_words_and_the_overviews(open_page):
+    page = open_page("")
+    page.locator("#kb-zoekvak").fill("wachtlijstenn")
+    page.wait_for_function("() => /resulta/.test(document.getElementById('kb-zoekstatus').textContent)")
+    page.locator("#kb-zoekvak").fill("")
+    page.locator("#kb-zoekvak").press_sequentially("qqxqq", delay=10)
+    page.wait_for_function("() => /Geen resultaten/.test(document.getElementById('kb-zoekstatus').textContent)")
+    none = page.locator(".kb-search__none")
+    assert none.is_visible()
+    assert none.locator("a[href$='praktijkvoorbeelden/']").count() >= 1
+
+
+def test_search_works_with_the_keyboard(open_page):
+    page = open_page("verhaal/definitie/")
+    page.locator("body").press("/")
+    assert page.evaluate("() => document.activeElement.id") == "kb-zoekvak"
+    page.keyboard.type("privacy", delay=10)
+    page.wait_for_function("() => /resulta/.test(document.getElementById('kb-zoekstatus').textContent)")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("() => document.activeElement.classList.contains('md-search-result__link')")
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"  # the focus is visible
+    page.keyboard.press("Escape")
+    assert not page.evaluate("() => document.getElementById('__search').checked")
+    assert page.locator("#kb-zoekstatus").get_attribute("aria-live") == "polite"
 
 
 def visible_cases(page) -> set[str]:
+    page.wait_for_function("() => !document.getElementById('kb-cases').hasAttribute('aria-busy')")
     hrefs = page.eval_on_selector_all("#kb-cases .kb-card .kb-card__title", "els => els.map(e => e.getAttribute('href'))")
     return {h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs}
 
 
 def filter_ready(page):
-    """The filter has loaded its data (filter.json) once every count is filled in."""
-    page.wait_for_function("() => [...document.querySelectorAll('.kb-filter__count')].every(c => c.textContent)")
+    """The filter has asked the search index once every count is filled in and the list is settled."""
+    page.wait_for_function("() => [...document.querySelectorAll('.kb-filter__count')].every(c => c.textContent)"
+                           " && !document.getElementById('kb-cases').hasAttribute('aria-busy')")
     return page
 
 
@@ -127,7 +181,31 @@ def test_filters_work_with_the_keyboard(open_page):
     page.keyboard.press("Space")
     assert page.locator("input[name=fase][value=agendering]").is_checked()
     assert page.evaluate("() => location.search") == "?fase=agendering&gemeente=utrecht"
+    visible_cases(page)  # settled
     assert page.locator("input[name=fase][value=agendering]").get_attribute("aria-label").endswith("praktijkvoorbeelden")
+
+
+def test_the_overview_sorts_newest_first_and_keeps_the_order_in_the_url(open_page):
+    page = filter_ready(open_page("praktijkvoorbeelden/"))
+    page.select_option("select[name=volgorde]", "nieuw")
+    page.wait_for_function("() => location.search === '?volgorde=nieuw'")
+    newest = sorted(KB.cases, key=lambda c: (c.toegevoegd, c.titel), reverse=True)
+    page.wait_for_function("() => !document.getElementById('kb-cases').hasAttribute('aria-busy')")
+    shown = page.eval_on_selector_all("#kb-cases .kb-card__title", "els => els.map(e => e.getAttribute('href'))")
+    dates = [next(c.toegevoegd for c in KB.cases if h.rstrip("/").endswith(c.id)) for h in shown]
+    assert dates == sorted(dates, reverse=True) and dates[0] == newest[0].toegevoegd
+    assert len(shown) == min(20, len(KB.cases))  # the first page; "Meer tonen" adds the rest
+    more = page.locator(".kb-filter__more")
+    if len(KB.cases) > 20:
+        more.click()
+        page.wait_for_function(f"() => document.querySelectorAll('#kb-cases .kb-card').length === {len(KB.cases)}")
+        assert more.is_hidden()
+
+
+def test_an_unknown_value_in_the_address_is_named(open_page):
+    page = filter_ready(open_page("praktijkvoorbeelden/?domein=sociaal&domein=bestaat-niet"))
+    assert "domein 'bestaat-niet'" in page.locator(".kb-filter__status").inner_text()
+    assert visible_cases(page) == expected(domein=["sociaal"])
 
 
 def test_without_javascript_the_overview_is_the_complete_list(open_page):
@@ -145,11 +223,17 @@ def test_no_serious_accessibility_violations(open_page, name, path):
 
 def test_no_serious_accessibility_violations_in_search_and_filtered_views(open_page):
     page = open_page("")
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("privacy")
-    page.wait_for_selector(".md-search-result__item")
-    assert axe_violations(page) == []
-    filtered = filter_ready(open_page("praktijkvoorbeelden/?domein=sociaal&methodiek=voorspellend"))
+    page.locator("#kb-zoekvak").click()
+    assert axe_violations(page) == []  # open, empty
+    search(page, "privacy")
+    assert axe_violations(page) == []  # with results
+    page.locator("#kb-zoekvak").fill("qqxqq")
+    page.wait_for_function("() => /Geen resultaten/.test(document.getElementById('kb-zoekstatus').textContent)")
+    assert axe_violations(page) == []  # no results
+    phone = open_page("", width=390, height=844)
+    search(phone, "privacy")
+    assert axe_violations(phone) == []
+    filtered = filter_ready(open_page("praktijkvoorbeelden/?domein=sociaal&methodiek=voorspellend&volgorde=nieuw"))
     filtered.locator("details[data-filter=domein]").evaluate("d => d.open = true")
     assert axe_violations(filtered) == []
 

@@ -29,8 +29,11 @@
 
   function pagefind(bundle) {
     // The same module instance as the search field's (modules are cached by address).
+    // The filter chunks are loaded once, first: searches that run before they arrive count nothing.
     return import(bundle + "pagefind.js").then(function (pf) {
-      return pf.options({ baseUrl: new URL(bundle + "../", location.href).pathname }).then(function () { return pf; });
+      return pf.options({ baseUrl: new URL(bundle + "../", location.href).pathname })
+        .then(function () { return pf.filters(); })
+        .then(function () { return pf; });
     });
   }
 
@@ -132,8 +135,9 @@
     function offerDrops(pf, choice) {
       drops.innerHTML = "";
       var active = groups.filter(function (group) { return choice[group.key].length; });
-      return Promise.all(active.map(function (group) {
-        return pf.search(null, { filters: filtersFor(choice, group.key) }).then(function (found) {
+      var items = [];
+      return active.reduce(function (previous, group) {
+        return previous.then(function () { return pf.search(null, { filters: filtersFor(choice, group.key) }); }).then(function (found) {
           var li = document.createElement("li");
           var button = document.createElement("button");
           button.type = "button";
@@ -145,9 +149,9 @@
             status.focus();
           });
           li.appendChild(button);
-          return li;
+          items.push(li);
         });
-      })).then(function (items) { items.forEach(function (li) { drops.appendChild(li); }); });
+      }, Promise.resolve()).then(function () { items.forEach(function (li) { drops.appendChild(li); }); });
     }
 
     function update(changed) {
@@ -163,17 +167,25 @@
       });
       if (total) total.textContent = pickedAll ? " (" + pickedAll + ")" : "";
       if (!engine) return;
+      list.setAttribute("aria-busy", "true"); // until the list and the counts are those of this choice
+      function done() {
+        if (ticket === latest) list.removeAttribute("aria-busy");
+      }
       engine.then(function (pf) {
         var prefix = reportOnly && reportOnly.checked ? "rapport-" : "";
-        // Counts per group: the other groups' choices, this group's values.
-        var counting = groups.map(function (group) {
-          return pf.search(null, { filters: filtersFor(choice, group.key) }).then(function (found) {
-            return found.filters[prefix + group.key] || {};
+        // Counts per group: the other groups' choices, this group's values. One search at a
+        // time: Pagefind answers concurrent searches less reliably, and each takes milliseconds.
+        var counts = [];
+        var counting = groups.reduce(function (previous, group) {
+          return previous.then(function () {
+            return pf.search(null, { filters: filtersFor(choice, group.key) }).then(function (found) {
+              counts.push(found.filters[prefix + group.key] || {});
+            });
           });
-        });
-        var everything = pf.search(null, { filters: { soort: "Praktijkvoorbeeld" } });
-        var matching = pf.search(null, { filters: filtersFor(choice, null), sort: sortFor() });
-        return Promise.all([Promise.all(counting), everything, matching]).then(function (answers) {
+        }, Promise.resolve()).then(function () { return counts; });
+        var everything = counting.then(function () { return pf.search(null, { filters: { soort: "Praktijkvoorbeeld" } }); });
+        var matching = everything.then(function () { return pf.search(null, { filters: filtersFor(choice, null), sort: sortFor() }); });
+        return Promise.all([counting, everything, matching]).then(function (answers) {
           if (ticket !== latest) return;
           var counts = answers[0], all = answers[1].results.length, found = answers[2].results;
           groups.forEach(function (group, index) {
@@ -208,7 +220,7 @@
         });
       }).catch(function () {
         status.textContent = "Filteren is nu niet beschikbaar; de lijst hieronder is volledig.";
-      });
+      }).then(done);
     }
 
     // Restore a shared choice from the URL, and name what it asks for that does not exist.

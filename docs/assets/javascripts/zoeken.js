@@ -261,7 +261,10 @@
     li.className = "md-search-result__item";
     var link = document.createElement("a");
     link.className = "md-search-result__link";
-    link.href = data.url + (data.url.indexOf("?") === -1 ? "?" : "&") + "zoek=" + encodeURIComponent(terms);
+    // One "zoek" per word: the page marks each (pagefind-highlight marks a value as one phrase).
+    link.href = data.url + (data.url.indexOf("?") === -1 ? "?" : "&") + terms.split(" ").map(function (term) {
+      return "zoek=" + encodeURIComponent(term);
+    }).join("&");
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     var kind = document.createElement("p");

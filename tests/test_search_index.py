@@ -1,0 +1,107 @@
+"""The search index: compounds made visible to Pagefind, the lexicon, the synonym rules, the built bundle."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from macros.load import check_content
+from macros.search_index import COMPOUND_MARK, INDEX_FOLDER, LEXICON_FILE, LEXICON_SIZE, UNUSED_BUNDLE_FILES, CompoundSplitter, dutch_words, mark_compounds
+
+from .conftest import ROOT, build, make_site
+
+
+@pytest.fixture(scope="module")
+def splitter() -> CompoundSplitter:
+    return CompoundSplitter(dutch_words(), {"datagedreven", "sensorregister"})
+
+
+@pytest.mark.parametrize(
+    "word, parts",
+    [
+        ("woninginbraken", ("woning", "inbraken")),
+        ("armoedebestrijding", ("armoede", "bestrijding")),
+        ("uitkeringsfraude", ("uitkerings", "fraude")),  # the linking s stays with the first part
+        ("grondwateroverlast", ("grondwater", "overlast")),
+        ("parkeerdruk", ("parkeer", "druk")),
+    ],
+)
+def test_dutch_compounds_split_into_words(splitter, word, parts):
+    assert splitter.split(word) == parts
+
+
+@pytest.mark.parametrize("word", ["gemeente", "beleid", "organisatie", "publieke", "bestrijding", "sturing"])
+def test_words_that_are_not_compounds_stay_whole(splitter, word):
+    # No part shorter than four letters: "bestrijding" is not "best" + "rij" + "ding".
+    assert splitter.split(word) == ()
+
+
+def test_marks_go_into_text_only_and_keep_capitals(splitter):
+    html = '<p title="woninginbraken">Woninginbraken &amp; armoedebestrijding</p><script>woninginbraken</script>'
+    counts: Counter = Counter()
+    marked = mark_compounds(html, splitter, counts)
+    assert marked == (
+        f'<p title="woninginbraken">Woning{COMPOUND_MARK}inbraken &amp; armoede{COMPOUND_MARK}bestrijding</p>'
+        "<script>woninginbraken</script>"
+    )
+    # The lexicon counts whole words and their parts, and no entity names.
+    assert counts["woninginbraken"] == 1 and counts["inbraken"] == 1 and counts["bestrijding"] == 1
+    assert "amp" not in counts
+
+
+def test_synonym_rules_are_checked(content):
+    (content / "zoekwoorden.yaml").write_text(
+        "- id: een\n  woorden: [predictive]\n  zoek_ook: [voorspellen]\n"
+        "- id: twee\n  woorden: [predictive, Big-Data]\n  zoek_ook: [grote data]\n",
+        encoding="utf-8",
+    )
+    kennisbank, problems = check_content(content)
+    messages = [str(p) for p in problems]
+    assert kennisbank is None
+    assert any("zoekwoorden.yaml:5: woorden[1]:" in m and "'big data'" in m for m in messages), messages
+    assert not any("staat ook in regel" in m for m in messages)  # reported once the rules themselves are valid
+    (content / "zoekwoorden.yaml").write_text(
+        "- id: een\n  woorden: [predictive]\n  zoek_ook: [voorspellen]\n"
+        "- id: twee\n  woorden: [predictive, big data]\n  zoek_ook: [grote data]\n",
+        encoding="utf-8",
+    )
+    kennisbank, problems = check_content(content)
+    assert kennisbank is None
+    assert [str(p) for p in problems] == [
+        "content/zoekwoorden.yaml:4: twee.woorden: 'predictive' staat ook in regel 'een' (regel 1); een zoekwoord hoort bij één regel. "
+        "Voeg de twee regels samen of haal het woord hier weg."
+    ]
+
+
+def test_a_site_without_synonyms_has_none(content):
+    (content / "zoekwoorden.yaml").unlink(missing_ok=True)
+    kennisbank, problems = check_content(content)
+    assert kennisbank is not None and kennisbank.synonyms == ()
+
+
+def test_the_build_writes_the_index_the_lexicon_and_the_synonyms(tmp_path):
+    site = make_site(tmp_path / "site")
+    build(site)
+    bundle = site / "site" / INDEX_FOLDER
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["nl"]  # Dutch stemming
+    lexicon = json.loads((bundle / LEXICON_FILE).read_text(encoding="utf-8"))
+    words = dict(lexicon["woorden"])
+    assert 1000 < len(words) <= LEXICON_SIZE
+    assert "fraude" in words and "inbraken" in words  # "inbraken" from "woninginbraken"
+    rules = (ROOT / "content" / "zoekwoorden.yaml").read_text(encoding="utf-8")
+    assert {"woorden": ["predictive", "predictive analytics", "predictive policing", "prediction", "forecasting"],
+            "zoek_ook": ["voorspellen", "voorspelling", "voorspellend"]} in lexicon["synoniemen"]
+    assert "predictive" in rules
+    # Pagefind's own interfaces are not shipped; the site has its own.
+    assert not any((bundle / name).exists() for name in UNUSED_BUNDLE_FILES)
+    # Lists and overviews stay out of the index; item and story pages are in it.
+    html = lambda path: (site / "site" / path / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in html("praktijkvoorbeelden")
+    assert "data-pagefind-body" not in html("praktijkvoorbeelden/domein")
+    assert "data-pagefind-body" in html("praktijkvoorbeelden/groningen-fraude-voorspellen")
+    assert "data-pagefind-body" in html("verhaal/definitie")
+    # The page itself is untouched: the compound marks are only in the index's copy.
+    assert COMPOUND_MARK + "inbraken" not in html("praktijkvoorbeelden/nijmegen-veilige-wijkteams")
