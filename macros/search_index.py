@@ -1,6 +1,6 @@
 """The search index: Pagefind reads the built pages, with Dutch compounds made visible to it.
 
-Pagefind (a chunked static search index, run as a binary through its Python API) stems
+Pagefind (a static search index in chunks, made by its binary from the pagefind-bin package) stems
 Dutch and matches the start of words, so ``armoede`` finds ``armoedebestrijding``. It
 does not see the parts of a Dutch compound: ``inbraak`` would not find
 ``woninginbraken``. Pagefind does index the parts of a word that contains punctuation
@@ -177,7 +177,7 @@ def _write_index(site_dir: Path, pages: list[tuple[str, str]], language: str) ->
     The binary, not its Python service API: that API polls for each page's answer and
     takes a tenth of a second per page.
     """
-    from pagefind_bin import get_executable  # imported here: the rest of the site does not need it
+    from pagefind_bin import get_executable  # type: ignore[import-untyped]  # only here: the rest of the site does not need it
 
     with tempfile.TemporaryDirectory(prefix="kennisbank-zoeken-") as temporary:
         source = Path(temporary)
