@@ -19,7 +19,7 @@ from ..contract import ADVICES, CASES, LEARNING_LINES, MUNICIPALITIES, RISKS, It
 from ..editor_markdown import EditorMarkdown
 from ..listing import PAGE_SIZE, page_count
 from ..mentions import StoryPage
-from ..model import Kennisbank
+from ..model import Kennisbank, case_vocabularies
 from ..pages import PlannedPage
 from .environment import SiteInfo, make_environment, render
 from .toc import toc_tokens
@@ -40,6 +40,7 @@ class FilterGroup:
     options: tuple[tuple[str, str], ...]  # (value, label)
     values: Callable[[Any], tuple[str, ...]]
     report_values: Callable[[Any], tuple[str, ...]]  # the values as the report types the case
+    multiple: bool = False  # a case can have several values: the reader may ask for all chosen ones
 
 
 def _page_of(items: tuple, number: int) -> tuple:
@@ -220,10 +221,11 @@ def filter_groups(kb: Kennisbank) -> list[FilterGroup]:
             tuple((t.id, t.label) for t in v.terms),
             partial(kb.values_of, vocabulary_id=v.id),
             partial(kb.report_values_of, vocabulary_id=v.id),
+            case_vocabularies()[v.id][1],
         )
         for v in kb.taxonomy.facets
     ]
     used = {m for case in kb.cases for m in case.gemeenten}
     municipalities = tuple((m.id, m.naam) for m in kb.municipalities if m.id in used)
-    groups.append(FilterGroup("gemeente", "Gemeente", municipalities, lambda case: case.gemeenten, lambda case: case.gemeenten))
+    groups.append(FilterGroup("gemeente", "Gemeente", municipalities, lambda case: case.gemeenten, lambda case: case.gemeenten, True))
     return groups

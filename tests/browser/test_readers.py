@@ -202,6 +202,20 @@ def test_the_overview_sorts_newest_first_and_keeps_the_order_in_the_url(open_pag
         assert more.is_hidden()
 
 
+def test_a_group_can_ask_for_all_chosen_values(open_page):
+    values = ["voorspellend", "profiling"]
+    any_of = {c.id for c in KB.cases if set(values) & set(facet_values(c, "methodiek"))}
+    all_of = {c.id for c in KB.cases if set(values) <= set(facet_values(c, "methodiek"))}
+    assert all_of and all_of < any_of  # the content tells the two apart
+    page = filter_ready(open_page("praktijkvoorbeelden/?methodiek=voorspellend&methodiek=profiling"))
+    assert visible_cases(page) == any_of
+    page.locator("details[data-filter=methodiek] input[name=alle]").check()
+    assert visible_cases(page) == all_of
+    assert "alle=methodiek" in page.url
+    shared = filter_ready(open_page(page.url.split("/", 3)[3]))
+    assert visible_cases(shared) == all_of
+
+
 def test_an_unknown_value_in_the_address_is_named(open_page):
     page = filter_ready(open_page("praktijkvoorbeelden/?domein=sociaal&domein=bestaat-niet"))
     assert "domein 'bestaat-niet'" in page.locator(".kb-filter__status").inner_text()

@@ -6,8 +6,9 @@
  * Pagefind's index (pagefind/, the same index the search uses), which holds every case's
  * values as filters (see praktijkvoorbeeld.html): the reader loads the index's filter
  * chunks and the cards of the matches shown, never a file with every case. Within a
- * group any checked value matches (any); across groups all must match (all). The choice
- * and the order live in the URL (?domein=sociaal&fase=...&bron=rapport&volgorde=nieuw),
+ * group any checked value matches (any), or, when the reader asks for it on a group whose
+ * cases can have several values, every checked value (all); across groups all must match. The choice
+ * and the order live in the URL (?domein=sociaal&methodiek=...&alle=methodiek&bron=rapport&volgorde=nieuw),
  * so a filtered view can be bookmarked and shared. Counts show how many cases a value
  * would give together with the other groups' choices. With "bron=rapport" only the
  * report's own typings count (filters "rapport-<groep>"); the editors' read as unknown.
@@ -70,7 +71,7 @@
     function chosen() {
       var choice = {};
       groups.forEach(function (group) {
-        choice[group.key] = Array.prototype.map.call(group.element.querySelectorAll("input:checked"), function (input) {
+        choice[group.key] = Array.prototype.map.call(group.element.querySelectorAll("input[name='" + group.key + "']:checked"), function (input) {
           return input.value;
         });
       });
@@ -78,11 +79,21 @@
     }
 
     // Pagefind's filters for a choice: only cases; any value within a group, all groups.
+    function allOf(group) {
+      var box = group.element.querySelector("input[name=alle]");
+      return Boolean(box && box.checked);
+    }
+
+    // Pagefind's filters for a choice: only cases; per group any (or, when asked, all) of
+    // the chosen values, and every group. A group in "all" mode keeps its own choice when
+    // its counts are made: a count then says what adding that value would leave.
     function filtersFor(choice, skip) {
       var prefix = reportOnly && reportOnly.checked ? "rapport-" : "";
       var filters = { soort: "Praktijkvoorbeeld" };
       groups.forEach(function (group) {
-        if (group.key !== skip && choice[group.key].length) filters[prefix + group.key] = { any: choice[group.key] };
+        if (choice[group.key].length && (group.key !== skip || allOf(group))) {
+          filters[prefix + group.key] = allOf(group) ? { all: choice[group.key] } : { any: choice[group.key] };
+        }
       });
       return filters;
     }
@@ -114,6 +125,7 @@
       var params = new URLSearchParams();
       groups.forEach(function (group) {
         choice[group.key].forEach(function (value) { params.append(group.key, value); });
+        if (allOf(group)) params.append("alle", group.key);
       });
       if (reportOnly && reportOnly.checked) params.append("bron", "rapport");
       if (order && order.value === "nieuw") params.append("volgorde", "nieuw");
@@ -144,7 +156,7 @@
           button.className = "md-button";
           button.textContent = "Zonder " + group.label.toLowerCase() + ": " + cases(found.results.length);
           button.addEventListener("click", function () {
-            each(group.element.querySelectorAll("input:checked"), function (input) { input.checked = false; });
+            each(group.element.querySelectorAll("input:checked"), function (input) { input.checked = false; });  // with "alle"
             update(true);
             status.focus();
           });
@@ -189,7 +201,7 @@
           if (ticket !== latest) return;
           var counts = answers[0], all = answers[1].results.length, found = answers[2].results;
           groups.forEach(function (group, index) {
-            each(group.element.querySelectorAll("input"), function (input) {
+            each(group.element.querySelectorAll("input[name='" + group.key + "']"), function (input) {
               var count = counts[index][input.value] || 0;
               var label = input.parentNode;
               label.querySelector(".kb-filter__count").textContent = "(" + count + ")";
@@ -228,10 +240,12 @@
     groups.forEach(function (group) {
       var wanted = params.getAll(group.key);
       var known = [];
-      each(group.element.querySelectorAll("input"), function (input) {
+      each(group.element.querySelectorAll("input[name='" + group.key + "']"), function (input) {
         input.checked = wanted.indexOf(input.value) !== -1;
         known.push(input.value);
       });
+      var all = group.element.querySelector("input[name=alle]");
+      if (all) all.checked = params.getAll("alle").indexOf(group.key) !== -1;
       wanted.forEach(function (value) {
         if (known.indexOf(value) === -1) unknown.push(group.label.toLowerCase() + " '" + value + "'");
       });
