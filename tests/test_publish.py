@@ -55,6 +55,9 @@ def test_two_editions_alias_default_and_root_pages(tmp_path, content):
         assert f"editie {edition}, " in text
         assert f"<code>https://kennisbank.example/{edition}/praktijkvoorbeelden/wijkmonitor/</code>" in text
         assert '"provider": "mike"' in text  # the edition selector is on
+        # Each edition has its own search index: a reader of 2018 searches 2018.
+        entry = json.loads((checkout / edition / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert entry["languages"]["nl"]["page_count"] > 0
     latest = checkout / "latest"
     assert latest.exists()
     assert (latest / "praktijkvoorbeelden" / "wijkmonitor" / "index.html").exists() or "2026" in (latest / "index.html").read_text(encoding="utf-8")
