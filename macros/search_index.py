@@ -49,7 +49,9 @@ EXCLUDE_SELECTORS = ["[data-search-exclude]", ".headerlink"]  # headerlink: the 
 # Text between tags; script, style and comments are kept as they are.
 _MARKUP = re.compile(r"(<script\b.*?</script>|<style\b.*?</style>|<!--.*?-->|<[^>]*>)", re.S | re.I)
 _WORD = re.compile(r"(?<![&#\w])[^\W\d_]{3,}")  # not the name of an entity such as &amp;
+_LONG_WORD = re.compile(r"(?<![&#\w])[^\W\d_]{%d,}" % (2 * MIN_PART))  # long enough for two parts
 _BODY = re.compile(r"\bdata-pagefind-body\b")
+BODY_END = "</article>"  # the indexed element is the theme's article (overrides/main.html)
 
 
 @functools.cache
@@ -101,25 +103,24 @@ class CompoundSplitter:
         return best[1] if best else ()
 
 
-def mark_compounds(html: str, splitter: CompoundSplitter, counts: Counter | None = None) -> str:
-    """The page with COMPOUND_MARK between the parts of each compound in its text.
+def mark_compounds(html: str, splitter: CompoundSplitter) -> str:
+    """The HTML with COMPOUND_MARK between the parts of each compound in its text.
 
-    Tags, attributes, scripts, styles and comments stay as they are. When ``counts`` is
-    given, every word of the text (and every part of a compound) is counted in it.
+    Tags, attributes, scripts, styles and comments stay as they are.
     """
     pieces = _MARKUP.split(html)
     for index in range(0, len(pieces), 2):  # even pieces are text
-        pieces[index] = _WORD.sub(lambda match: _marked(match.group(0), splitter, counts), pieces[index])
+        pieces[index] = _LONG_WORD.sub(lambda match: _marked(match.group(0), splitter), pieces[index])
     return "".join(pieces)
 
 
-def _marked(word: str, splitter: CompoundSplitter, counts: Counter | None) -> str:
-    lower = word.lower()
-    parts = splitter.split(lower) if len(lower) >= 2 * MIN_PART else ()
-    if counts is not None:
-        counts[lower] += 1
-        for part in parts:
-            counts[part] += 1
+def count_words(html: str, counts: Counter) -> None:
+    """Count the words of the text of ``html`` (lowercase) into ``counts``."""
+    counts.update(word.lower() for word in _WORD.findall(" ".join(_MARKUP.split(html)[::2])))
+
+
+def _marked(word: str, splitter: CompoundSplitter) -> str:
+    parts = splitter.split(word.lower())
     if not parts:
         return word
     # Cut the word as written (keeping its capitals) where the lowercase parts end.
@@ -128,6 +129,19 @@ def _marked(word: str, splitter: CompoundSplitter, counts: Counter | None) -> st
         position += len(part)
         cuts.append(position)
     return COMPOUND_MARK.join(word[a:b] for a, b in zip([0, *cuts], [*cuts, len(word)]))
+
+
+def indexed_part(html: str) -> tuple[int, int]:
+    """Where the content Pagefind indexes starts and ends: the element with data-pagefind-body.
+
+    Only this part is marked and counted: the header, navigation and footer around it
+    are the same on every page and make up most of its HTML.
+    """
+    body = _BODY.search(html)
+    if body is None:
+        return 0, 0
+    end = html.find(BODY_END, body.end())
+    return html.rfind("<", 0, body.start()), end if end != -1 else len(html)
 
 
 @dataclass(frozen=True)
@@ -155,11 +169,19 @@ def build_search_index(site_dir: Path, synonyms: list[dict], *, language: str = 
         if _BODY.search(html):
             pages.append((relative, html))
 
-    # The site's own words count as words for splitting (datagedreven, sensorregister, ...).
+    # The words of the indexed text, for the lexicon; they also count as words for
+    # splitting (datagedreven, sensorregister, ...).
     counts: Counter = Counter()
-    site_words = {w.lower() for _, html in pages for w in _WORD.findall(" ".join(_MARKUP.split(html)[::2]))}
-    splitter = CompoundSplitter(dutch_words(), site_words)
-    marked = [(relative, mark_compounds(html, splitter, counts)) for relative, html in pages]
+    parts = [(relative, html, *indexed_part(html)) for relative, html in pages]
+    for _, html, begin, end in parts:
+        count_words(html[begin:end], counts)
+    splitter = CompoundSplitter(dutch_words(), set(counts))
+    # Pagefind gets the indexed element alone: it reads nothing else, and parses less.
+    marked = [(relative, f'<!doctype html><html lang="{language}"><body>{mark_compounds(html[begin:end], splitter)}</article></body></html>')
+              for relative, html, begin, end in parts]
+    for word, count in list(counts.items()):  # the parts of compounds are words readers type too
+        for part in splitter.split(word) if len(word) >= 2 * MIN_PART else ():
+            counts[part] += count
 
     _write_index(site_dir, marked, language)
     lexicon = [[word, count] for word, count in counts.most_common(LEXICON_SIZE)]
@@ -172,7 +194,7 @@ def build_search_index(site_dir: Path, synonyms: list[dict], *, language: str = 
 
 
 def _write_index(site_dir: Path, pages: list[tuple[str, str]], language: str) -> None:
-    """Run the Pagefind binary over a copy of the pages with their compounds marked.
+    """Run the Pagefind binary over a copy of the pages' indexed part, with compounds marked.
 
     The binary, not its Python service API: that API polls for each page's answer and
     takes a tenth of a second per page.

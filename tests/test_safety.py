@@ -7,6 +7,7 @@ all (refused with a message, see test_validation); the sanitizer is tested on it
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -16,7 +17,7 @@ import yaml
 
 from macros.sanitize import sanitize_html
 
-from .conftest import build, make_site
+from .conftest import ROOT, build, make_site
 from .htmlscan import parse, text_of
 
 JINJA = "{{ 7*7 }}"
@@ -121,15 +122,28 @@ def test_navigation_labels_from_the_taxonomy_are_escaped(hostile_site):
     assert "<img src=x" not in html
 
 
-def test_search_index_holds_escaped_text(hostile_site):
-    index = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    entries = [d for d in index["docs"] if d["location"].startswith("praktijkvoorbeelden/aanval/")]
+def _fragments(site: Path) -> list[dict]:
+    """Pagefind's stored text per page: gzip, a signature, then JSON."""
+    found = []
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        found.append(json.loads(data[data.index(b"{"):]))
+    return found
+
+
+def test_search_index_holds_text_and_the_scripts_set_it_as_text(hostile_site):
+    entries = [f for f in _fragments(hostile_site) if f["url"].startswith("/praktijkvoorbeelden/aanval/")]
     assert entries
-    for entry in entries:
-        # Material renders search results as HTML: every '<' from content must be escaped.
-        assert "<script" not in entry["title"] + entry["text"]
-        assert "<img" not in entry["title"] + entry["text"]
-    assert any("&lt;script&gt;" in e["title"] for e in entries)
+    # The index stores what the page says, markup characters included, as data...
+    assert any("<script>" in e["meta"]["title"] for e in entries)
+    # ...and the scripts that show it never parse it as HTML: every innerHTML they write is
+    # empty, or goes into a <textarea> (which decodes entities and never makes elements).
+    for script in ("zoeken.js", "filters.js"):
+        source = (ROOT / "docs" / "assets" / "javascripts" / script).read_text(encoding="utf-8")
+        for match in re.finditer(r"(\w+)\.innerHTML\s*=\s*([^;]+);", source):
+            target, value = match.groups()
+            assert value.strip() in ('""', "original") or target == "decoder", (script, match.group(0))
+    assert 'createElement("textarea")' in (ROOT / "docs" / "assets" / "javascripts" / "zoeken.js").read_text(encoding="utf-8")
 
 
 def test_municipality_name_payload_is_escaped_on_every_page(hostile_site):

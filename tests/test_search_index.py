@@ -8,7 +8,9 @@ from collections import Counter
 import pytest
 
 from macros.load import check_content
-from macros.search_index import COMPOUND_MARK, INDEX_FOLDER, LEXICON_FILE, LEXICON_SIZE, UNUSED_BUNDLE_FILES, CompoundSplitter, dutch_words, mark_compounds
+from macros.search_index import (
+    COMPOUND_MARK, INDEX_FOLDER, LEXICON_FILE, LEXICON_SIZE, UNUSED_BUNDLE_FILES, CompoundSplitter, count_words, dutch_words, indexed_part, mark_compounds,
+)
 
 from .conftest import ROOT, build, make_site
 
@@ -40,15 +42,22 @@ def test_words_that_are_not_compounds_stay_whole(splitter, word):
 
 def test_marks_go_into_text_only_and_keep_capitals(splitter):
     html = '<p title="woninginbraken">Woninginbraken &amp; armoedebestrijding</p><script>woninginbraken</script>'
-    counts: Counter = Counter()
-    marked = mark_compounds(html, splitter, counts)
-    assert marked == (
+    assert mark_compounds(html, splitter) == (
         f'<p title="woninginbraken">Woning{COMPOUND_MARK}inbraken &amp; armoede{COMPOUND_MARK}bestrijding</p>'
         "<script>woninginbraken</script>"
     )
-    # The lexicon counts whole words and their parts, and no entity names.
-    assert counts["woninginbraken"] == 1 and counts["inbraken"] == 1 and counts["bestrijding"] == 1
-    assert "amp" not in counts
+
+
+def test_words_are_counted_from_the_text_alone():
+    counts: Counter = Counter()
+    count_words('<p title="titelwoord">Fraude &amp; fraude</p><script>scriptwoord</script>', counts)
+    assert counts == Counter({"fraude": 2})  # no attribute, no script, no entity name
+
+
+def test_only_the_indexed_element_is_marked_and_counted():
+    html = '<nav>Navigatie</nav><article class="x" data-pagefind-body><h1>Titel</h1></article><footer>Voet</footer>'
+    begin, end = indexed_part(html)
+    assert html[begin:end] == '<article class="x" data-pagefind-body><h1>Titel</h1>'
 
 
 def test_synonym_rules_are_checked(content):
