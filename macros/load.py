@@ -26,10 +26,10 @@ from .messages import dotted, problems_from
 from .model import Kennisbank, case_vocabularies, sorted_items
 from .problems import ContentError, Problem, suggestion
 from .provenance import typing_problems
+from .search_terms import problems as search_term_problems
 from .taxonomy import TAXONOMY_FILE_NAME as TAXONOMY_FILE, Taxonomy, taxonomy_from_document
 from .textfile import file_kind_problem
 from .yamlsource import SourceDocument, read_markdown_file, read_yaml_file
-from .search_terms import problems as search_term_problems
 from .zelfscan import problems as self_scan_problems
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
