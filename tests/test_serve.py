@@ -53,6 +53,8 @@ def test_a_content_error_shows_on_the_open_page_and_recovers(tmp_path: Path, con
     case = site / "content" / "praktijkvoorbeelden" / "wijkmonitor.md"
     try:
         _wait_for(url, "Voorbeeldstad: wijkmonitor")
+        # The served site is the whole site: the search index is there too.
+        assert '"nl"' in _fetch(f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json")
         case.write_text(case.read_text(encoding="utf-8").replace("domein: sociaal", "domein: sociale"), encoding="utf-8")
         broken = _wait_for(url, "De site is niet gebouwd")
         assert "content/praktijkvoorbeelden/wijkmonitor.md:7</code> · <code>domein</code>" in broken
