@@ -14,9 +14,10 @@ Event order matters and is set explicitly:
    through Markdown or mkdocs-macros.
 4. ``on_page_content`` (priority -100, after every other plugin) sanitizes the HTML.
 5. ``on_env`` trims the whitespace of the theme's templates.
-6. ``on_post_build`` indexes the written pages for search (Pagefind, see
-   macros/search_index.py), so that ``mkdocs build`` and ``mkdocs serve`` give the whole
-   site, and each edition that mike builds gets its own index.
+6. ``on_post_page`` keeps the part of each page the search reads; ``on_post_build``
+   indexes those parts (Pagefind, see macros/search_index.py), so that ``mkdocs build``
+   and ``mkdocs serve`` give the whole site, and each edition that mike builds gets its
+   own index.
 
 Under ``mkdocs serve``, invalid content does not stop the server: every page the
 reader had open becomes a page with the messages, which reloads itself when a file
@@ -28,7 +29,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -54,7 +55,7 @@ from macros.render.environment import SiteInfo, html_text, make_environment
 from macros.render.files import SiteFiles
 from macros.render.pages import PageRenderer, RenderedPage
 from macros.sanitize import sanitize_html
-from macros.search_index import INDEX_FOLDER, build_search_index
+from macros.search_index import INDEX_FOLDER, build_search_index, elements_on_disk, indexed_element
 from macros.site_plan import chart_path
 from macros.textfile import file_kind_problem
 from macros.urls import CASES_PREFIX, facet_source
@@ -63,6 +64,7 @@ log = logging.getLogger("mkdocs.plugins.kennisbank")
 
 CONFIG_KEY = "kennisbank"
 _serving = False  # set by on_startup; True under "mkdocs serve"
+_dirty = False  # set by on_startup; True for "--dirty", which rebuilds changed pages only
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,8 @@ class BuildState:
     pages: dict[str, PlannedPage]
     content_dir: Path
     rendering: Rendering | None = None
+    # (path in the site, indexed element) of each page as it is written, for the search index.
+    search_elements: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def blocks(self) -> StoryBlocks:
@@ -147,8 +151,8 @@ class BrokenState:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
+    global _serving, _dirty
+    _serving, _dirty = command == "serve", dirty
 
 
 @event_priority(100)
@@ -343,10 +347,22 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return sanitize_html(html)
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # The part the search index reads, taken as the page is written: not read back later.
+    state = config[CONFIG_KEY]
+    if isinstance(state, BuildState):
+        element = indexed_element(output)
+        if element is not None:
+            state.search_elements.append((page.file.dest_uri, element))
+    return output
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     state = config[CONFIG_KEY]
     if isinstance(state, BuildState):
-        build_search_index(Path(config.site_dir), [s.for_search() for s in state.kennisbank.synonyms])
+        # A --dirty build writes changed pages only; the index needs every page on disk.
+        elements = elements_on_disk(Path(config.site_dir)) if _dirty else state.search_elements
+        build_search_index(Path(config.site_dir), elements, [s.for_search() for s in state.kennisbank.synonyms])
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:

@@ -131,17 +131,29 @@ def _marked(word: str, splitter: CompoundSplitter) -> str:
     return COMPOUND_MARK.join(word[a:b] for a, b in zip([0, *cuts], [*cuts, len(word)]))
 
 
-def indexed_part(html: str) -> tuple[int, int]:
-    """Where the content Pagefind indexes starts and ends: the element with data-pagefind-body.
+def indexed_element(html: str) -> str | None:
+    """The element with data-pagefind-body, without its end tag; None for a page without one.
 
-    Only this part is marked and counted: the header, navigation and footer around it
-    are the same on every page and make up most of its HTML.
+    Only this part is marked, counted and given to Pagefind: the header, navigation and
+    footer around it are the same on every page and make up most of its HTML.
     """
     body = _BODY.search(html)
     if body is None:
-        return 0, 0
+        return None
     end = html.find(BODY_END, body.end())
-    return html.rfind("<", 0, body.start()), end if end != -1 else len(html)
+    return html[html.rfind("<", 0, body.start()) : end if end != -1 else len(html)]
+
+
+def elements_on_disk(site_dir: Path) -> list[tuple[str, str]]:
+    """(path in the site, indexed element) of every written page that has one."""
+    found = []
+    for path in sorted(site_dir.rglob("*.html")):
+        relative = path.relative_to(site_dir).as_posix()
+        if not relative.startswith(INDEX_FOLDER + "/"):
+            element = indexed_element(path.read_text(encoding="utf-8"))
+            if element is not None:
+                found.append((relative, element))
+    return found
 
 
 @dataclass(frozen=True)
@@ -151,34 +163,25 @@ class IndexReport:
     seconds: float
 
 
-def build_search_index(site_dir: Path, synonyms: list[dict], *, language: str = "nl") -> IndexReport:
-    """Index the built site at ``site_dir`` into ``site_dir/pagefind/``, with our lexicon beside it.
+def build_search_index(site_dir: Path, elements: list[tuple[str, str]], synonyms: list[dict], *, language: str = "nl") -> IndexReport:
+    """Index the pages' indexed elements into ``site_dir/pagefind/``, with our lexicon beside it.
 
-    Only pages that mark their content with ``data-pagefind-body`` are indexed; lists,
-    overviews and redirects carry no such mark.
+    ``elements`` holds (path in the site, indexed element) for each page that marks its
+    content with ``data-pagefind-body`` (see ``indexed_element``); lists, overviews and
+    redirects carry no such mark.
     """
     import time
 
     start = time.perf_counter()
-    pages: list[tuple[str, str]] = []
-    for path in sorted(site_dir.rglob("*.html")):
-        relative = path.relative_to(site_dir).as_posix()
-        if relative.startswith(INDEX_FOLDER + "/"):
-            continue
-        html = path.read_text(encoding="utf-8")
-        if _BODY.search(html):
-            pages.append((relative, html))
-
     # The words of the indexed text, for the lexicon; they also count as words for
     # splitting (datagedreven, sensorregister, ...).
     counts: Counter = Counter()
-    parts = [(relative, html, *indexed_part(html)) for relative, html in pages]
-    for _, html, begin, end in parts:
-        count_words(html[begin:end], counts)
+    for _, element in elements:
+        count_words(element, counts)
     splitter = CompoundSplitter(dutch_words(), set(counts))
     # Pagefind gets the indexed element alone: it reads nothing else, and parses less.
-    marked = [(relative, f'<!doctype html><html lang="{language}"><body>{mark_compounds(html[begin:end], splitter)}</article></body></html>')
-              for relative, html, begin, end in parts]
+    marked = [(relative, f'<!doctype html><html lang="{language}"><body>{mark_compounds(element, splitter)}</article></body></html>')
+              for relative, element in elements]
     for word, count in list(counts.items()):  # the parts of compounds are words readers type too
         for part in splitter.split(word) if len(word) >= 2 * MIN_PART else ():
             counts[part] += count
@@ -188,7 +191,7 @@ def build_search_index(site_dir: Path, synonyms: list[dict], *, language: str = 
     (site_dir / INDEX_FOLDER / LEXICON_FILE).write_text(
         json.dumps({"woorden": lexicon, "synoniemen": synonyms}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )
-    report = IndexReport(len(pages), len(lexicon), time.perf_counter() - start)
+    report = IndexReport(len(elements), len(lexicon), time.perf_counter() - start)
     log.info("Zoekindex: %d pagina's, %d woorden in %.1f s", report.pages, report.words, report.seconds)
     return report
 

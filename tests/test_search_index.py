@@ -9,7 +9,7 @@ import pytest
 
 from macros.load import check_content
 from macros.search_index import (
-    COMPOUND_MARK, INDEX_FOLDER, LEXICON_FILE, LEXICON_SIZE, UNUSED_BUNDLE_FILES, CompoundSplitter, count_words, dutch_words, indexed_part, mark_compounds,
+    COMPOUND_MARK, INDEX_FOLDER, LEXICON_FILE, LEXICON_SIZE, UNUSED_BUNDLE_FILES, CompoundSplitter, count_words, dutch_words, indexed_element, mark_compounds,
 )
 
 from .conftest import ROOT, build, make_site
@@ -56,8 +56,8 @@ def test_words_are_counted_from_the_text_alone():
 
 def test_only_the_indexed_element_is_marked_and_counted():
     html = '<nav>Navigatie</nav><article class="x" data-pagefind-body><h1>Titel</h1></article><footer>Voet</footer>'
-    begin, end = indexed_part(html)
-    assert html[begin:end] == '<article class="x" data-pagefind-body><h1>Titel</h1>'
+    assert indexed_element(html) == '<article class="x" data-pagefind-body><h1>Titel</h1>'
+    assert indexed_element("<nav>Navigatie</nav><article><h1>Lijst</h1></article>") is None
 
 
 def test_synonym_rules_are_checked(content):
