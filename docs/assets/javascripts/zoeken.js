@@ -163,6 +163,13 @@
       queries.push({ text: replaced, weight: 0.95 });
     });
     content.forEach(function (word) {
+      // A past participle (ge-...-d/t) is also searched as its infinitive, known or not:
+      // "geanonimiseerd" -> "anonimiseren", "gewerkt" -> "werken" (Pagefind's stemming keeps
+      // participle and verb apart). A doubled vowel before the last consonant is undoubled.
+      if (word.length >= 7 && word.slice(0, 2) === "ge" && /[dt]$/.test(word)) {
+        var verb = word.slice(2, -1).replace(/([aeou])\1([^aeiou])$/, "$1$2") + "en";
+        queries.push({ text: content.map(function (w) { return w === word ? verb : w; }).join(" "), weight: 0.8 });
+      }
       if (/^\d+$/.test(word) || lex.count.has(word)) return;
       var replacements = [];
       var familiar = known(lex, word); // an inflection of a known word: Pagefind's stemming finds it
@@ -178,10 +185,6 @@
           replacements.push({ text: fix, weight: familiar ? 0.8 : 0.85 });
           if (!familiar) offered.push(fix);
         });
-      }
-      // A past participle (ge-...-d/t) is searched as its verb: "geanonimiseerd" -> "anonimiseer".
-      if (word.length >= 8 && word.slice(0, 2) === "ge" && /[dt]$/.test(word)) {
-        replacements.push({ text: word.slice(2, -1), weight: 0.8 });
       }
       replacements.forEach(function (replacement) {
         var replaced = content.map(function (w) { return w === word ? replacement.text : w; }).join(" ");
