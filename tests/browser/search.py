@@ -7,7 +7,11 @@ from pathlib import Path
 import yaml
 
 FOLDER = Path(__file__).resolve().parents[1]
-QUERIES = {"gewoon": FOLDER / "search_queries.yaml", "moeilijk": FOLDER / "search_queries_moeilijk.yaml"}
+QUERIES = {
+    "gewoon": FOLDER / "search_queries.yaml",
+    "moeilijk": FOLDER / "search_queries_moeilijk.yaml",
+    "blind": FOLDER / "search_queries_blind.yaml",  # written after the search was built, measured once
+}
 LIMIT = 5  # recall@5: the answer must be among the first five results
 
 

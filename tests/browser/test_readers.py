@@ -72,6 +72,11 @@ def test_search_forgives_typos_compounds_inflections_english_and_questions(open_
     assert score >= SEARCH_TARGET, report
 
 
+def test_search_finds_a_second_blind_set(open_page):
+    score, report = _measure(open_page(""), "blind")
+    assert score >= SEARCH_TARGET, report
+
+
 def test_search_result_leads_to_the_page_and_marks_the_words(open_page):
     page = open_page("")
     assert search(page, "Straatkubus")[0] == "praktijkvoorbeelden/dordrecht-straatkubus/"
