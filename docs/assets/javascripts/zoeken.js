@@ -149,15 +149,13 @@
     return found;
   }
 
-  // The searches to run for what the reader typed, each with a weight, and the terms a
-  // "did you mean" would offer when nothing is found.
+  // The searches to run for what the reader typed, each with a weight.
   function plan(lex, text) {
     var all = tokens(text);
     var content = all.filter(function (word) { return !STOP.has(word); });
     if (!content.length) content = all;
     var base = content.join(" ");
     var queries = [{ text: base, weight: 1 }];
-    var offered = [];
     synonymsIn(lex, content).forEach(function (synonym) {
       var replaced = (" " + base + " ").replace(" " + synonym.phrase + " ", " " + synonym.replacement + " ").trim();
       queries.push({ text: replaced, weight: 0.95 });
@@ -183,14 +181,12 @@
         // Also for a familiar word: "voorspelen" is the start of nothing, "voorspellen" is known.
         corrections(lex, word, 2).forEach(function (fix) {
           replacements.push({ text: fix, weight: familiar ? 0.8 : 0.85 });
-          if (!familiar) offered.push(fix);
         });
       }
       replacements.forEach(function (replacement) {
         var replaced = content.map(function (w) { return w === word ? replacement.text : w; }).join(" ");
         queries.push({ text: replaced, weight: replacement.weight });
       });
-
     });
     // A question of several words: every page must hold every word, which long questions
     // rarely meet. Each word left out once is a weaker search of its own.
@@ -203,7 +199,7 @@
     queries.forEach(function (query) {
       if (!unique.has(query.text) || unique.get(query.text).weight < query.weight) unique.set(query.text, query);
     });
-    return { queries: Array.from(unique.values()).slice(0, 12), offered: offered };
+    return Array.from(unique.values()).slice(0, 12);
   }
 
   // ----------------------------------------------------------------- searching
@@ -212,8 +208,7 @@
     var ticket = ++latest;
     return Promise.all([pagefind(), lexicon()]).then(function (loaded) {
       var pf = loaded[0], lex = loaded[1];
-      var planned = plan(lex, text);
-      return Promise.all(planned.queries.map(function (query) {
+      return Promise.all(plan(lex, text).map(function (query) {
         return pf.search(query.text).then(function (found) { return { query: query, found: found }; });
       })).then(function (answers) {
         var best = new Map();
@@ -226,7 +221,7 @@
           });
         });
         var ranked = Array.from(best.values()).sort(function (a, b) { return b.score - a.score; });
-        return { ticket: ticket, ranked: ranked, offered: planned.offered, lex: lex };
+        return { ticket: ticket, ranked: ranked, lex: lex };
       });
     });
   }
