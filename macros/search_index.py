@@ -26,6 +26,7 @@ import gzip
 import importlib.resources
 import json
 import logging
+import os
 import re
 import subprocess
 import tempfile
@@ -116,7 +117,7 @@ def mark_compounds(html: str, splitter: CompoundSplitter) -> str:
 
 def count_words(html: str, counts: Counter) -> None:
     """Count the words of the text of ``html`` (lowercase) into ``counts``."""
-    counts.update(word.lower() for word in _WORD.findall(" ".join(_MARKUP.split(html)[::2])))
+    counts.update(_WORD.findall(" ".join(_MARKUP.split(html)[::2]).lower()))
 
 
 def _marked(word: str, splitter: CompoundSplitter) -> str:
@@ -204,7 +205,9 @@ def _write_index(site_dir: Path, pages: list[tuple[str, str]], language: str) ->
     """
     from pagefind_bin import get_executable  # type: ignore[import-untyped]  # only here: the rest of the site does not need it
 
-    with tempfile.TemporaryDirectory(prefix="kennisbank-zoeken-") as temporary:
+    # In memory where the system offers it: thousands of small files are made and removed.
+    scratch = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
+    with tempfile.TemporaryDirectory(prefix="kennisbank-zoeken-", dir=scratch) as temporary:
         source = Path(temporary)
         for relative, html in pages:
             target = source / relative
