@@ -16,7 +16,7 @@ The same pass counts the words of the indexed pages: the lexicon that the search
 uses to correct a typo and to split a compound in a query (see SEARCH.md). It holds the
 most frequent words only, so it does not grow with the number of pages beyond a fixed size.
 
-This module knows nothing of MkDocs: it works on a folder of HTML files.
+This module knows nothing of MkDocs: it works on the HTML of pages and a site folder.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ import os
 import re
 import subprocess
 import tempfile
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -171,8 +172,6 @@ def build_search_index(site_dir: Path, elements: list[tuple[str, str]], synonyms
     content with ``data-pagefind-body`` (see ``indexed_element``); lists, overviews and
     redirects carry no such mark.
     """
-    import time
-
     start = time.perf_counter()
     # The words of the indexed text, for the lexicon; they also count as words for
     # splitting (datagedreven, sensorregister, ...).
