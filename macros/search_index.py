@@ -42,6 +42,9 @@ INDEX_FOLDER = "pagefind"  # Pagefind's bundle, under the site root
 LEXICON_FILE = "kennisbank-zoekwoorden.json"  # our lexicon and synonyms, inside that folder
 LEXICON_SIZE = 20_000  # the most frequent words; enough for every word of a site of this kind
 MIN_PART = 4  # letters in each part of a compound
+# Longer "words" are not split: no Dutch compound comes near it, and splitting costs grow
+# steeply with length (an editor's 4,000-letter "datadata..." would stall the build).
+MAX_COMPOUND = 40
 LINKS = ("en", "s", "e")  # Dutch linking sounds after the first part (tussenklanken)
 UNUSED_BUNDLE_FILES = tuple(f"pagefind-{ui}.{ext}" for ui in ("ui", "modular-ui", "component-ui") for ext in ("js", "css"))
 # Which elements Pagefind leaves out, besides data-pagefind-ignore: the text of other pages
@@ -84,6 +87,8 @@ class CompoundSplitter:
 
     def split(self, word: str) -> tuple[str, ...]:
         """The parts of a compound as written (linking sounds stay with the first part); () if none."""
+        if len(word) > MAX_COMPOUND:
+            return ()
         if word not in self._known:
             self._known[word] = self._split(word)
         return self._known[word]

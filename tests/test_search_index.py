@@ -40,6 +40,23 @@ def test_words_that_are_not_compounds_stay_whole(splitter, word):
     assert splitter.split(word) == ()
 
 
+def test_an_endless_word_is_not_split(splitter):
+    # Splitting tries every cut of every tail; an editor's 4,000-letter "word" of repeated
+    # parts would otherwise stall the build. Real compounds stay well under the limit.
+    assert splitter.split("data" * 1000) == ()
+    assert mark_compounds("<p>" + "Data" * 1000 + "</p>", splitter) == "<p>" + "Data" * 1000 + "</p>"
+    assert splitter.split("informatieveiligheidsbeleid") != ()
+
+
+def test_a_page_in_docs_cannot_take_the_address_of_the_search_index(tmp_path):
+    site = make_site(tmp_path / "site")
+    (site / "docs" / INDEX_FOLDER).mkdir()
+    (site / "docs" / INDEX_FOLDER / "pagefind.js").write_text("alert(1)", encoding="utf-8")
+    result = build(site, check=False)
+    assert result.returncode != 0
+    assert f"/{INDEX_FOLDER}/ is van de zoekindex" in result.stdout + result.stderr
+
+
 def test_marks_go_into_text_only_and_keep_capitals(splitter):
     html = '<p title="woninginbraken">Woninginbraken &amp; armoedebestrijding</p><script>woninginbraken</script>'
     assert mark_compounds(html, splitter) == (

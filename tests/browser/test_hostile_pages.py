@@ -62,8 +62,12 @@ MUNICIPALITY = f"Voorbeeldstad {SCRIPT}"
 # Markdown that the closed editor language accepts, but that comes close to its edges:
 # HTML and attribute lists inside code, headings named after theme ids, a
 # protocol-relative link, a link title that tries to break out of its attribute, and a
-# javascript: "autolink" that Markdown does not make into a link.
+# javascript: "autolink" that Markdown does not make into a link. A "word" near the line
+# limit made of a repeated word, which the search index's compound splitter must not chew on,
+# and tildes, the splitter's own mark.
 BODY = f"""## Wat is er gedaan
+
+{"data" * 950} en ~woning~inbraken~.
 
 Code: `{SCRIPT}` en `{{: #__config }}` en `<img src=x onerror={SET_FLAG}>` en `{JINJA}`.
 
