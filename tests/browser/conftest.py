@@ -10,6 +10,7 @@ them and ``make test`` runs them.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import threading
@@ -37,14 +38,24 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(real_site):
-    handler = functools.partial(QuietHandler, directory=str(real_site))
+@contextlib.contextmanager
+def serving(directory: Path):
+    """A built site on a free port of 127.0.0.1, for as long as the block runs; yields its address."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(real_site):
+    with serving(real_site) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")

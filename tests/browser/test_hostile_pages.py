@@ -23,11 +23,8 @@ The built files are scanned as well, and payloads that the validator must refuse
 
 from __future__ import annotations
 
-import functools
 import shutil
-import threading
 from html.parser import HTMLParser
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -39,7 +36,7 @@ from macros.load import check_content
 from ..conftest import ROOT, VALID_CONTENT, build, make_site
 from ..htmlscan import parse
 from ..test_hostile import problems_of, write_case
-from .conftest import QuietHandler, Watch
+from .conftest import Watch, serving
 
 FLAG = "__kb_pwned"
 SET_FLAG = f"window.{FLAG}=1"
@@ -157,13 +154,8 @@ def hostile_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def server(hostile_site):
     """The hostile site on 127.0.0.1 (overrides the session server of the real site)."""
-    handler = functools.partial(QuietHandler, directory=str(hostile_site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(hostile_site) as address:
+        yield address
 
 
 class Record:
