@@ -106,15 +106,14 @@ def test_interventie_is_a_method_where_chapter_5_says_so():
         assert "interventie" in case.methodiek and case.typering["methodiek"].from_report, case_id
 
 
-# The target of issue 13. Measured on 2026-11-29 after typing every case from the report's
-# text only, in two passes: 79 of 315 cells (25 %) unknown after the first, 38 (12 %) after
-# the second ('niet van toepassing' where an aard axis does not fit; one set of inference
-# rules for all cases). The rest has no support in the report's text. Strict: when the
-# target is met, the xfail must go.
+# The target of issue 13. Measured on 2026-11-29: 79 of 315 cells (25 %) unknown after a
+# first pass over the report's text, 38 (12 %) after a second ('niet van toepassing' where an
+# aard axis does not fit), 30 (9.5 %) after a third that applied the editors' existing rules
+# (open data -> datapolis, 'niet bepaald' for ways of working, a service -> no prevention or
+# repression) to the cases they had skipped. The rest has no support in the report.
 MAX_UNKNOWN_SHARE = 0.10
 
 
-@pytest.mark.xfail(strict=True, reason="doel nog niet gehaald: 38 van 315 typeringen (12 %) zijn onbekend (gemeten 2026-11-29)")
 def test_at_most_a_tenth_of_the_typings_is_unknown():
     from macros.model import case_vocabularies
 
