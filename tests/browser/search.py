@@ -11,6 +11,7 @@ QUERIES = {
     "gewoon": FOLDER / "search_queries.yaml",
     "moeilijk": FOLDER / "search_queries_moeilijk.yaml",
     "blind": FOLDER / "search_queries_blind.yaml",  # written after the search was built, measured once
+    "derde": FOLDER / "search_queries_derde.yaml",  # written blind while the glossary grew (SEARCH.md)
 }
 LIMIT = 5  # recall@5: the answer must be among the first five results
 
@@ -42,6 +43,7 @@ def recall(page, queries: list[dict], limit: int = LIMIT) -> tuple[float, list[t
     misses = []
     for item in queries:
         found = search(page, item["zoek"], limit)
-        if item["vind"] not in found:
+        # An advice's address is a place on the advices page: the result is that page.
+        if item["vind"].split("#")[0] not in found:
             misses.append((item["zoek"], item["vind"], found))
     return 1 - len(misses) / len(queries), misses
