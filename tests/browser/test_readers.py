@@ -65,8 +65,6 @@ def test_search_finds_what_dutch_readers_type(open_page):
     assert score >= SEARCH_TARGET, report
 
 
-@pytest.mark.xfail(strict=True, reason="gemeten 0,887 (47 van 53): vier vragen in gewone taal en twee Engelse termen "
-                   "zonder regel in zoekwoorden.yaml missen; zie SEARCH.md")
 def test_search_forgives_typos_compounds_inflections_english_and_questions(open_page):
     score, report = _measure(open_page(""), "moeilijk")
     assert score >= SEARCH_TARGET, report
@@ -74,6 +72,13 @@ def test_search_forgives_typos_compounds_inflections_english_and_questions(open_
 
 def test_search_finds_a_second_blind_set(open_page):
     score, report = _measure(open_page(""), "blind")
+    assert score >= SEARCH_TARGET, report
+
+
+@pytest.mark.xfail(strict=True, reason="gemeten 0,860 (43 van 50): vragen in gewone taal en Engelse termen zonder "
+                   "regel in zoekwoorden.yaml missen; zie SEARCH.md")
+def test_search_finds_a_third_blind_set(open_page):
+    score, report = _measure(open_page(""), "derde")
     assert score >= SEARCH_TARGET, report
 
 

@@ -199,7 +199,8 @@
     queries.forEach(function (query) {
       if (!unique.has(query.text) || unique.get(query.text).weight < query.weight) unique.set(query.text, query);
     });
-    return Array.from(unique.values()).slice(0, 12);
+    // The strongest searches first, so that the cap drops the weakest.
+    return Array.from(unique.values()).sort(function (a, b) { return b.weight - a.weight; }).slice(0, 12);
   }
 
   // ----------------------------------------------------------------- searching
