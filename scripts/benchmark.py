@@ -608,7 +608,7 @@ EXPLANATION = """
   tot de herbouwde pagina is daarom ongeveer de bouwtijd bij die N.
 """
 # Sections of BENCHMARKS.md that are written by hand, not by this script: kept at its end.
-HAND_WRITTEN = ("## Testduur",)
+HAND_WRITTEN = ("## Testduur", "## Geprobeerd en teruggedraaid")
 # What a first search of KINDS shows, in this order (see file_kind).
 KINDS = ("wasm", "index", "fragment", "meta", "filter", "zoekwoorden", "pagefind.js", "pagefind-worker.js", "entry")
 
