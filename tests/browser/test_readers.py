@@ -82,6 +82,22 @@ def test_search_finds_a_third_blind_set(open_page):
     assert score >= SEARCH_TARGET, report
 
 
+@pytest.mark.xfail(strict=True, reason="gemeten 0,820 bij de eerste meting en 0,840 na het herstel van zoekwoorden met "
+                   "kleine woorden erin: vragen in gewone taal en termen zonder regel missen; zie SEARCH.md")
+def test_search_finds_a_fourth_blind_set(open_page):
+    score, report = _measure(open_page(""), "vierde")
+    assert score >= SEARCH_TARGET, report
+
+
+def test_a_synonym_phrase_with_a_small_word_in_it_is_recognised(open_page):
+    # "lock-in": the hyphen splits it, and "in" is one of the small words the search drops;
+    # the rule's phrase is matched on every word typed, so the rule still applies.
+    rule = next(rule for rule in KB.synonyms if "vendor lock in" in rule.woorden)
+    page = open_page("")
+    best_for_the_rule = search(page, rule.zoek_ook[0])[0]
+    assert best_for_the_rule in search(page, "vendor lock-in")
+
+
 def test_search_result_leads_to_the_page_and_marks_the_words(open_page):
     page = open_page("")
     assert search(page, "Straatkubus")[0] == "praktijkvoorbeelden/dordrecht-straatkubus/"

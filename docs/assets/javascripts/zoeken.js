@@ -156,9 +156,11 @@
     if (!content.length) content = all;
     var base = content.join(" ");
     var queries = [{ text: base, weight: 1 }];
-    synonymsIn(lex, content).forEach(function (synonym) {
-      var replaced = (" " + base + " ").replace(" " + synonym.phrase + " ", " " + synonym.replacement + " ").trim();
-      queries.push({ text: replaced, weight: 0.95 });
+    // Matched on every word typed: a phrase may hold small words ("lock in", "b en w").
+    synonymsIn(lex, all).forEach(function (synonym) {
+      var phrase = synonym.phrase.split(" ");
+      var rest = content.filter(function (word) { return phrase.indexOf(word) === -1; });
+      queries.push({ text: rest.concat([synonym.replacement]).join(" "), weight: 0.95 });
     });
     content.forEach(function (word) {
       // A past participle (ge-...-d/t) is also searched as its infinitive, known or not:
