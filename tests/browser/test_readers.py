@@ -75,15 +75,15 @@ def test_search_finds_a_second_blind_set(open_page):
     assert score >= SEARCH_TARGET, report
 
 
-@pytest.mark.xfail(strict=True, reason="gemeten 0,860 (43 van 50): vragen in gewone taal en Engelse termen zonder "
+@pytest.mark.xfail(strict=True, reason="gemeten 0,880 (44 van 50): vragen in gewone taal en Engelse termen zonder "
                    "regel in zoekwoorden.yaml missen; zie SEARCH.md")
 def test_search_finds_a_third_blind_set(open_page):
     score, report = _measure(open_page(""), "derde")
     assert score >= SEARCH_TARGET, report
 
 
-@pytest.mark.xfail(strict=True, reason="gemeten 0,820 bij de eerste meting en 0,840 na het herstel van zoekwoorden met "
-                   "kleine woorden erin: vragen in gewone taal en termen zonder regel missen; zie SEARCH.md")
+@pytest.mark.xfail(strict=True, reason="gemeten 0,820 bij de eerste meting, 0,860 (43 van 50) na twee verbeteringen: "
+                   "vragen in gewone taal en termen zonder regel missen; zie SEARCH.md")
 def test_search_finds_a_fourth_blind_set(open_page):
     score, report = _measure(open_page(""), "vierde")
     assert score >= SEARCH_TARGET, report
@@ -96,6 +96,18 @@ def test_a_synonym_phrase_with_a_small_word_in_it_is_recognised(open_page):
     page = open_page("")
     best_for_the_rule = search(page, rule.zoek_ook[0])[0]
     assert best_for_the_rule in search(page, "vendor lock-in")
+
+
+@pytest.mark.parametrize("participle, verb", [
+    ("gewerkt", "werken"),  # ge-
+    ("geanonimiseerde", "anonimiseren"),  # ge-, inflected, with a doubled vowel
+    ("verankerd", "verankeren"),  # an unstressed prefix: no ge-
+    ("ontwikkelde", "ontwikkelen"),  # the same, inflected
+])
+def test_a_past_participle_finds_what_its_verb_finds(open_page, participle, verb):
+    # Pagefind's Dutch stemming keeps a participle apart from its verb; the search adds the verb.
+    page = open_page("")
+    assert search(page, verb)[0] in search(page, participle)
 
 
 def test_search_result_leads_to_the_page_and_marks_the_words(open_page):

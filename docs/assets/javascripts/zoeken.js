@@ -149,6 +149,24 @@
     return found;
   }
 
+  // The infinitive of a past participle, which Pagefind's stemming keeps apart from the verb.
+  // - With ge-: "gewerkt" -> "werken", searched known or not; a verb that starts with ge-
+  //   itself keeps it when the site uses that infinitive ("gebruikt" -> "gebruiken").
+  // - Verbs with an unstressed prefix have no ge- ("verankerd", "ontwikkeld", "beheerd"):
+  //   only when the site uses the infinitive, since many words end like such participles
+  //   ("bestand", "verband").
+  // An inflected participle ("geanonimiseerde", "verankerde") loses its -e first; a doubled
+  // vowel before the last consonant is undoubled ("beheer" -> "beheren").
+  function infinitive(lex, word) {
+    var participle = /^(ge|be|ver|ont|her|er).{3,}[dt]e$/.test(word) ? word.slice(0, -1) : word;
+    if (participle.length < 7 || !/[dt]$/.test(participle)) return null;
+    var prefixed = /^(be|ver|ont|her|er)/.test(participle);
+    if (!prefixed && participle.slice(0, 2) !== "ge") return null;
+    var whole = participle.slice(0, -1).replace(/([aeou])\1([^aeiou])$/, "$1$2") + "en";
+    if (lex.count.has(whole)) return whole;
+    return prefixed ? null : whole.slice(2);
+  }
+
   // The searches to run for what the reader typed, each with a weight.
   function plan(lex, text) {
     var all = tokens(text);
@@ -163,13 +181,8 @@
       queries.push({ text: rest.concat([synonym.replacement]).join(" "), weight: 0.95 });
     });
     content.forEach(function (word) {
-      // A past participle (ge-...-d/t) is also searched as its infinitive, known or not:
-      // "geanonimiseerd" -> "anonimiseren", "gewerkt" -> "werken" (Pagefind's stemming keeps
-      // participle and verb apart). A doubled vowel before the last consonant is undoubled.
-      if (word.length >= 7 && word.slice(0, 2) === "ge" && /[dt]$/.test(word)) {
-        var verb = word.slice(2, -1).replace(/([aeou])\1([^aeiou])$/, "$1$2") + "en";
-        queries.push({ text: content.map(function (w) { return w === word ? verb : w; }).join(" "), weight: 0.8 });
-      }
+      var verb = infinitive(lex, word);
+      if (verb) queries.push({ text: content.map(function (w) { return w === word ? verb : w; }).join(" "), weight: 0.8 });
       if (/^\d+$/.test(word) || lex.count.has(word)) return;
       var replacements = [];
       var familiar = known(lex, word); // an inflection of a known word: Pagefind's stemming finds it
