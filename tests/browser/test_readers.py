@@ -89,6 +89,13 @@ def test_search_finds_a_fourth_blind_set(open_page):
     assert score >= SEARCH_TARGET, report
 
 
+@pytest.mark.xfail(strict=True, reason="gemeten 0,840 (42 van 50), één keer, na de laatste wijziging: vragen in gewone "
+                   "taal en termen zonder regel missen; zie SEARCH.md")
+def test_search_finds_a_fifth_blind_set(open_page):
+    score, report = _measure(open_page(""), "vijfde")
+    assert score >= SEARCH_TARGET, report
+
+
 def test_a_synonym_phrase_with_a_small_word_in_it_is_recognised(open_page):
     # "lock-in": the hyphen splits it, and "in" is one of the small words the search drops;
     # the rule's phrase is matched on every word typed, so the rule still applies.
