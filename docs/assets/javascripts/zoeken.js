@@ -134,16 +134,19 @@
     return best ? best.parts : null;
   }
 
+  // Per rule, the longest of its phrases that the words hold: "vendor lock in" rather than
+  // "vendor", so that no search is spent on "lock" with each replacement.
   function synonymsIn(lex, list) {
     var text = " " + list.join(" ") + " ";
     var found = [];
     lex.synonyms.forEach(function (rule) {
+      var longest = null;
       rule.woorden.forEach(function (phrase) {
-        if (text.indexOf(" " + phrase + " ") !== -1) {
-          rule.zoek_ook.forEach(function (other) {
-            if (other !== phrase) found.push({ phrase: phrase, replacement: other });
-          });
-        }
+        if (text.indexOf(" " + phrase + " ") !== -1 && (!longest || phrase.length > longest.length)) longest = phrase;
+      });
+      if (!longest) return;
+      rule.zoek_ook.forEach(function (other) {
+        if (other !== longest) found.push({ phrase: longest, replacement: other });
       });
     });
     return found;
