@@ -153,21 +153,27 @@
   }
 
   // The infinitive of a past participle, which Pagefind's stemming keeps apart from the verb.
-  // - With ge-: "gewerkt" -> "werken", searched known or not; a verb that starts with ge-
-  //   itself keeps it when the site uses that infinitive ("gebruikt" -> "gebruiken").
+  // - With ge-: "gewerkt" -> "werken"; a verb that starts with ge- itself keeps it when the
+  //   site uses that infinitive ("gebruikt" -> "gebruiken").
   // - Verbs with an unstressed prefix have no ge- ("verankerd", "ontwikkeld", "beheerd"):
   //   only when the site uses the infinitive, since many words end like such participles
   //   ("bestand", "verband").
-  // An inflected participle ("geanonimiseerde", "verankerde") loses its -e first; a doubled
-  // vowel before the last consonant is undoubled ("beheer" -> "beheren").
+  // An inflected participle ("geanonimiseerde", "verankerde") loses its -e first, when the site
+  // does not use the word itself and does use the verb: many words end like one ("gemeente").
+  // A doubled vowel before the last consonant is undoubled ("beheer" -> "beheren").
   function infinitive(lex, word) {
-    var participle = /^(ge|be|ver|ont|her|er).{3,}[dt]e$/.test(word) ? word.slice(0, -1) : word;
+    var inflected = /^(ge|be|ver|ont|her|er).{3,}[dt]e$/.test(word);
+    if (inflected && lex.count.has(word)) return null;
+    var participle = inflected ? word.slice(0, -1) : word;
     if (participle.length < 7 || !/[dt]$/.test(participle)) return null;
     var prefixed = /^(be|ver|ont|her|er)/.test(participle);
     if (!prefixed && participle.slice(0, 2) !== "ge") return null;
     var whole = participle.slice(0, -1).replace(/([aeou])\1([^aeiou])$/, "$1$2") + "en";
     if (lex.count.has(whole)) return whole;
-    return prefixed ? null : whole.slice(2);
+    var verb = whole.slice(2);
+    if (prefixed) return null;
+    // A word the site uses ("gezondheid") only when the verb is one too ("gewerkt" -> "werken").
+    return (inflected || lex.count.has(word)) && !lex.count.has(verb) ? null : verb;
   }
 
   // The searches to run for what the reader typed, each with a weight.
