@@ -60,39 +60,23 @@ def _measure(page, kind: str) -> tuple[float, str]:
     return score, "\n".join(report)
 
 
-def test_search_finds_what_dutch_readers_type(open_page):
-    score, report = _measure(open_page(""), "gewoon")
-    assert score >= SEARCH_TARGET, report
+def _below_target(measured: str) -> pytest.MarkDecorator:
+    """A set that does not reach the target yet: strict, so the guard applies once it does."""
+    return pytest.mark.xfail(strict=True, reason=f"{measured}: vragen in gewone taal en termen zonder regel in "
+                             "zoekwoorden.yaml missen; zie SEARCH.md")
 
 
-def test_search_forgives_typos_compounds_inflections_english_and_questions(open_page):
-    score, report = _measure(open_page(""), "moeilijk")
-    assert score >= SEARCH_TARGET, report
-
-
-def test_search_finds_a_second_blind_set(open_page):
-    score, report = _measure(open_page(""), "blind")
-    assert score >= SEARCH_TARGET, report
-
-
-@pytest.mark.xfail(strict=True, reason="gemeten 0,880 (44 van 50): vragen in gewone taal en Engelse termen zonder "
-                   "regel in zoekwoorden.yaml missen; zie SEARCH.md")
-def test_search_finds_a_third_blind_set(open_page):
-    score, report = _measure(open_page(""), "derde")
-    assert score >= SEARCH_TARGET, report
-
-
-@pytest.mark.xfail(strict=True, reason="gemeten 0,820 bij de eerste meting, 0,860 (43 van 50) na twee verbeteringen: "
-                   "vragen in gewone taal en termen zonder regel missen; zie SEARCH.md")
-def test_search_finds_a_fourth_blind_set(open_page):
-    score, report = _measure(open_page(""), "vierde")
-    assert score >= SEARCH_TARGET, report
-
-
-@pytest.mark.xfail(strict=True, reason="gemeten 0,840 (42 van 50), één keer, na de laatste wijziging: vragen in gewone "
-                   "taal en termen zonder regel missen; zie SEARCH.md")
-def test_search_finds_a_fifth_blind_set(open_page):
-    score, report = _measure(open_page(""), "vijfde")
+# Every query set of SEARCH.md: typos, compounds, inflections, English terms and questions.
+@pytest.mark.parametrize("kind", [
+    "gewoon",
+    "moeilijk",
+    "blind",
+    pytest.param("derde", marks=_below_target("gemeten 0,880 (44 van 50)")),
+    pytest.param("vierde", marks=_below_target("gemeten 0,820 bij de eerste meting, 0,860 (43 van 50) na twee verbeteringen")),
+    pytest.param("vijfde", marks=_below_target("gemeten 0,840 (42 van 50), één keer, na de laatste wijziging")),
+])
+def test_search_finds_what_readers_type(open_page, kind):
+    score, report = _measure(open_page(""), kind)
     assert score >= SEARCH_TARGET, report
 
 
