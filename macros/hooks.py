@@ -13,11 +13,13 @@ Event order matters and is set explicitly:
 3. Generated pages render themselves from the model: their body never passes
    through Markdown or mkdocs-macros.
 4. ``on_page_content`` (priority -100, after every other plugin) sanitizes the HTML.
-5. ``on_env`` trims the whitespace of the theme's templates.
-6. ``on_post_page`` keeps the part of each page the search reads; ``on_post_build``
-   indexes those parts (Pagefind, see macros/search_index.py), so that ``mkdocs build``
+5. ``on_env`` runs when every page has its content and before the theme renders any:
+   it trims the whitespace of the theme's templates and starts the search index
+   (Pagefind, see macros/search_index.py) in a process of its own, from the part of each
+   page that the index reads. ``on_post_build`` waits for it, so that ``mkdocs build``
    and ``mkdocs serve`` give the whole site, and each edition that mike builds gets its
-   own index.
+   own index. A ``--dirty`` build writes changed pages only; it indexes the pages on
+   disk after the build.
 
 Under ``mkdocs serve``, invalid content does not stop the server: every page the
 reader had open becomes a page with the messages, which reloads itself when a file
@@ -29,7 +31,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -55,7 +57,7 @@ from macros.render.environment import SiteInfo, html_text, make_environment
 from macros.render.files import SiteFiles
 from macros.render.pages import PageRenderer, RenderedPage
 from macros.sanitize import sanitize_html
-from macros.search_index import INDEX_FOLDER, build_search_index, elements_on_disk, indexed_element
+from macros.search_index import ARTICLE, INDEX_FOLDER, IndexJob, build_search_index, elements_on_disk, indexed_copy, search_marks, start_search_index
 from macros.site_plan import chart_path
 from macros.textfile import file_kind_problem
 from macros.urls import CASES_PREFIX, facet_source
@@ -65,6 +67,7 @@ log = logging.getLogger("mkdocs.plugins.kennisbank")
 CONFIG_KEY = "kennisbank"
 _serving = False  # set by on_startup; True under "mkdocs serve"
 _dirty = False  # set by on_startup; True for "--dirty", which rebuilds changed pages only
+_search_jobs: list[IndexJob] = []  # the search index being made beside the build (on_env to on_post_build)
 
 
 @dataclass(frozen=True)
@@ -85,8 +88,6 @@ class BuildState:
     pages: dict[str, PlannedPage]
     content_dir: Path
     rendering: Rendering | None = None
-    # (path in the site, indexed element) of each page as it is written, for the search index.
-    search_elements: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def blocks(self) -> StoryBlocks:
@@ -347,22 +348,42 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return sanitize_html(html)
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    # The part the search index reads, taken as the page is written: not read back later.
-    state = config[CONFIG_KEY]
-    if isinstance(state, BuildState):
-        element = indexed_element(output)
-        if element is not None:
-            state.search_elements.append((page.file.dest_uri, element))
-    return output
-
-
 def on_post_build(config: MkDocsConfig) -> None:
     state = config[CONFIG_KEY]
-    if isinstance(state, BuildState):
-        # A --dirty build writes changed pages only; the index needs every page on disk.
-        elements = elements_on_disk(Path(config.site_dir)) if _dirty else state.search_elements
-        build_search_index(Path(config.site_dir), elements, [s.for_search() for s in state.kennisbank.synonyms])
+    if not isinstance(state, BuildState):
+        return
+    synonyms = [s.for_search() for s in state.kennisbank.synonyms]
+    if _dirty:
+        build_search_index(Path(config.site_dir), elements_on_disk(Path(config.site_dir)), synonyms)
+        return
+    try:
+        _search_jobs.pop().finish()
+    except RuntimeError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_build_error(error: Exception) -> None:
+    # The build stopped after on_env: the index being made belongs to no site.
+    while _search_jobs:
+        _search_jobs.pop().cancel()
+
+
+def _indexed(page: Page | None) -> bool:
+    """Whether the search index reads a page: not the ones whose meta says ``search: exclude``."""
+    if page is None or page.url is None or page.content is None:
+        return False
+    search = page.meta.get("search")
+    return not (isinstance(search, dict) and search.get("exclude"))
+
+
+def _article_start(page: Page | None) -> str:
+    """The opening of the theme's article as the site writes it (overrides/main.html).
+
+    With the search index's marks on an indexed page, and on every page the target of
+    the skip link: an empty element, focusable by script only.
+    """
+    marks = search_marks(page.url) if page is not None and _indexed(page) else ""
+    return f'{ARTICLE}{marks}><span id="inhoud" tabindex="-1"></span>'
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -371,4 +392,14 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     # block tags keeps every page small (page content itself is a value, untouched).
     env.trim_blocks = True
     env.lstrip_blocks = True
+    env.globals["kb_article_start"] = _article_start
+    state = config[CONFIG_KEY]
+    if isinstance(state, BuildState) and not _dirty:
+        site_title = config.site_name
+        elements = [
+            (file.dest_uri, indexed_copy(_article_start(file.page), file.page.title or site_title, file.page.content or ""))
+            for file in files.documentation_pages()
+            if file.page is not None and _indexed(file.page)
+        ]
+        _search_jobs.append(start_search_index(Path(config.site_dir), elements, [s.for_search() for s in state.kennisbank.synonyms]))
     return env

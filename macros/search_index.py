@@ -29,6 +29,7 @@ import logging
 import os
 import re
 import subprocess
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -56,7 +57,14 @@ _MARKUP = re.compile(r"(<script\b.*?</script>|<style\b.*?</style>|<!--.*?-->|<[^
 _WORD = re.compile(r"(?<![&#\w])[^\W\d_]{3,}")  # not the name of an entity such as &amp;
 _LONG_WORD = re.compile(r"(?<![&#\w])[^\W\d_]{%d,}" % (2 * MIN_PART))  # long enough for two parts
 _BODY = re.compile(r"\bdata-pagefind-body\b")
+ARTICLE = '<article class="md-content__inner md-typeset"'  # the theme's article, without its ">"
 BODY_END = "</article>"  # the indexed element is the theme's article (overrides/main.html)
+# What kind of page a search result is, by the first folder of its address.
+KINDS = {
+    "": "Startpagina", "praktijkvoorbeelden": "Praktijkvoorbeeld", "risicos": "Risicokaart", "leerlijnen": "Leerlijn",
+    "adviezen": "Advies", "gemeenten": "Gemeente", "verhaal": "Verhaal", "samenvatting": "Samenvatting",
+    "zelfscan": "Zelfscan", "werkblad": "Werkblad", "open-data": "Open data",
+}
 
 
 @functools.cache
@@ -138,6 +146,30 @@ def _marked(word: str, splitter: CompoundSplitter) -> str:
     return COMPOUND_MARK.join(word[a:b] for a, b in zip([0, *cuts], [*cuts, len(word)]))
 
 
+def search_marks(url: str) -> str:
+    """What makes the theme's article the indexed element: ends inside its opening tag, after ``ARTICLE``.
+
+    Its kind (meta and filter) sits in a hidden first child, so results can name it.
+    overrides/main.html writes it into every indexed page; ``indexed_copy`` uses the same.
+    """
+    kind = KINDS.get(url.split("/")[0], "Pagina")
+    return f' data-pagefind-body><span hidden data-pagefind-ignore data-pagefind-meta="soort:{kind}" data-pagefind-filter="soort:{kind}"></span'
+
+
+def indexed_copy(article_start: str, title: str, content: str) -> str:
+    """The indexed element of a page as the theme will write it, made from the page's content alone.
+
+    ``article_start`` is the article's opening tag as the site writes it (with
+    ``search_marks`` in it). Between it and the content the theme writes icon buttons,
+    which hold no text, and the page title as heading when the content has none
+    (Material's partials/content.html). So the index can be made while the theme still
+    renders the pages: tests/test_search_index.py checks that it equals the index made
+    from the written pages.
+    """
+    heading = "" if "<h1" in content else f"<h1>{title}</h1>"
+    return f"{article_start}{heading}{content}"
+
+
 def indexed_element(html: str) -> str | None:
     """The element with data-pagefind-body, without its end tag; None for a page without one.
 
@@ -167,7 +199,8 @@ def elements_on_disk(site_dir: Path) -> list[tuple[str, str]]:
 class IndexReport:
     pages: int
     words: int
-    seconds: float
+    seconds: float  # how long making the index took
+    waited: float = 0.0  # how long the build waited for it at the end, when it ran beside the build
 
 
 def build_search_index(site_dir: Path, elements: list[tuple[str, str]], synonyms: list[dict], *, language: str = "nl") -> IndexReport:
@@ -178,6 +211,8 @@ def build_search_index(site_dir: Path, elements: list[tuple[str, str]], synonyms
     redirects carry no such mark.
     """
     start = time.perf_counter()
+    # In the order of their paths: the same pages give the same index, however they came.
+    elements = sorted(elements)
     # The words of the indexed text, for the lexicon; they also count as words for
     # splitting (datagedreven, sensorregister, ...).
     counts: Counter = Counter()
@@ -209,9 +244,7 @@ def _write_index(site_dir: Path, pages: list[tuple[str, str]], language: str) ->
     """
     from pagefind_bin import get_executable  # type: ignore[import-untyped]  # only here: the rest of the site does not need it
 
-    # In memory where the system offers it: thousands of small files are made and removed.
-    scratch = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
-    with tempfile.TemporaryDirectory(prefix="kennisbank-zoeken-", dir=scratch) as temporary:
+    with tempfile.TemporaryDirectory(prefix="kennisbank-zoeken-", dir=_scratch_root()) as temporary:
         source = Path(temporary)
         for relative, html in pages:
             target = source / relative
@@ -228,3 +261,68 @@ def _write_index(site_dir: Path, pages: list[tuple[str, str]], language: str) ->
     # Pagefind's own search interfaces: the site has its own (assets/javascripts/zoeken.js).
     for name in UNUSED_BUNDLE_FILES:
         (site_dir / INDEX_FOLDER / name).unlink(missing_ok=True)
+
+
+class IndexJob:
+    """A search index being made by a process of its own while the build renders the theme.
+
+    The theme is rendered in Python, one page at a time; the index (marking compounds in
+    Python, then the Pagefind binary) needs only the pages' content. In a process of its
+    own it uses the second core instead of adding its time after the last page.
+    """
+
+    def __init__(self, process: subprocess.Popen, scratch: tempfile.TemporaryDirectory):
+        self._process = process
+        self._scratch = scratch
+
+    def finish(self) -> IndexReport:
+        """Wait for the index; its failure, in Dutch, as a RuntimeError."""
+        start = time.perf_counter()
+        try:
+            out, err = self._process.communicate()
+        finally:
+            self._scratch.cleanup()
+        if self._process.returncode != 0:
+            raise RuntimeError(err.strip()[-3000:] or f"De zoekindex is niet gemaakt (code {self._process.returncode}).")
+        found = json.loads(out)
+        report = IndexReport(found["pages"], found["words"], found["seconds"], time.perf_counter() - start)
+        log.info("Zoekindex: %d pagina's, %d woorden in %.1f s (de bouw wachtte er %.1f s op)", report.pages, report.words, report.seconds, report.waited)
+        return report
+
+    def cancel(self) -> None:
+        """Stop making the index: the build it belongs to failed."""
+        self._process.kill()
+        self._process.communicate()
+        self._scratch.cleanup()
+
+
+def start_search_index(site_dir: Path, elements: list[tuple[str, str]], synonyms: list[dict], *, language: str = "nl") -> IndexJob:
+    """Begin ``build_search_index`` in a process of its own; ``IndexJob.finish`` waits for it."""
+    scratch = tempfile.TemporaryDirectory(prefix="kennisbank-zoekopdracht-", dir=_scratch_root())
+    order = Path(scratch.name) / "opdracht.json"
+    order.write_text(json.dumps({"site": str(site_dir), "elements": elements, "synonyms": synonyms, "language": language}), encoding="utf-8")
+    # This file as a script, isolated (-I): not the macros package, which imports MkDocs.
+    command = [sys.executable, "-I", str(Path(__file__).resolve()), str(order)]
+    return IndexJob(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True), scratch)
+
+
+def _scratch_root() -> str | None:
+    """In memory where the system offers it: thousands of small files are made and removed."""
+    return "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
+
+
+def main(argv: list[str]) -> int:
+    """The process that ``start_search_index`` starts: make the index, print what it made as JSON."""
+    order = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
+    elements = [(relative, element) for relative, element in order["elements"]]
+    try:
+        report = build_search_index(Path(order["site"]), elements, order["synonyms"], language=order["language"])
+    except RuntimeError as error:  # Pagefind's own failure, already in words
+        print(error, file=sys.stderr)
+        return 2
+    print(json.dumps({"pages": report.pages, "words": report.words, "seconds": report.seconds}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import shutil
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from macros.load import check_content
 from macros.search_index import (
-    COMPOUND_MARK, INDEX_FOLDER, LEXICON_FILE, LEXICON_SIZE, UNUSED_BUNDLE_FILES, CompoundSplitter, count_words, dutch_words, indexed_element, mark_compounds,
+    COMPOUND_MARK, INDEX_FOLDER, LEXICON_FILE, LEXICON_SIZE, UNUSED_BUNDLE_FILES, CompoundSplitter, build_search_index, count_words, dutch_words,
+    elements_on_disk, indexed_copy, indexed_element, mark_compounds, start_search_index,
 )
 
 from .conftest import ROOT, build, make_site
@@ -132,3 +136,37 @@ def test_the_build_writes_the_index_the_lexicon_and_the_synonyms(tmp_path):
     assert "data-pagefind-body" in html("verhaal/definitie")
     # The page itself is untouched: the compound marks are only in the index's copy.
     assert COMPOUND_MARK + "inbraken" not in html("praktijkvoorbeelden/nijmegen-veilige-wijkteams")
+    # The index is made from the pages' content while the theme renders them (hooks.on_env).
+    # It must be the index of the pages as written: made again from the pages on disk, every
+    # page's fragment (its text, title, headings, meta, filters and sorts) and the lexicon
+    # are the same. (Pagefind's filter files are named differently on every run.)
+    again = tmp_path / "opnieuw"
+    shutil.copytree(site / "site", again, ignore=shutil.ignore_patterns(INDEX_FOLDER))
+    build_search_index(again, elements_on_disk(again), lexicon["synoniemen"])
+    assert _fragments(again / INDEX_FOLDER) == _fragments(bundle)
+    assert len(_fragments(bundle)) > 90
+    assert json.loads((again / INDEX_FOLDER / LEXICON_FILE).read_text(encoding="utf-8")) == lexicon
+
+
+def test_the_index_copy_gets_the_title_heading_the_theme_adds():
+    # Material writes the page title as <h1> when the content has none (partials/content.html).
+    # Every page of the real site has its own <h1>, so the build test above cannot see this.
+    start = '<article data-pagefind-body>'
+    assert indexed_copy(start, "Titel", "<p>Tekst</p>") == start + "<h1>Titel</h1><p>Tekst</p>"
+    assert indexed_copy(start, "Titel", '<h1 id="x">Eigen kop</h1><p>Tekst</p>') == start + '<h1 id="x">Eigen kop</h1><p>Tekst</p>'
+
+
+def _fragments(bundle: Path) -> dict[str, dict]:
+    """Pagefind's record of each page, by address: what the index knows of it."""
+    records = [json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")) for path in (bundle / "fragment").iterdir()]
+    return {record["url"]: record for record in records}
+
+
+def test_a_failing_index_says_so_in_dutch(tmp_path):
+    # The index runs in a process of its own; its failure still stops the build, in words.
+    blocked = tmp_path / "site"
+    blocked.mkdir()
+    (blocked / INDEX_FOLDER).write_text("geen map", encoding="utf-8")  # where Pagefind must write its bundle
+    job = start_search_index(blocked, [("a/index.html", '<article data-pagefind-body><h1>Titel</h1><p>Tekst</p>')], [])
+    with pytest.raises(RuntimeError, match="Pagefind kon de zoekindex niet maken"):
+        job.finish()
