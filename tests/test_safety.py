@@ -163,6 +163,11 @@ def test_municipality_name_payload_is_escaped_on_every_page(hostile_site):
         ('<div style="background:url(https://evil.example/x)">x</div>', "evil.example"),
         ("<svg><script>alert(1)</script></svg>", "alert"),
         ('<form action="https://evil.example"><input name=a formaction="https://evil.example"></form>', "evil.example"),
+        # What only the attribute judge removes, however it is written (see _JUDGED).
+        ('<IMG SRC="//tracker.example/p.png" alt="">', "tracker.example"),
+        ('<p ID="__config">x</p>', "__config"),
+        ('<p id="&#95;_config">x</p>', "__config"),
+        ('<span DATA-MD-COMPONENT="search">x</span>', "data-md-"),
     ],
 )
 def test_sanitizer_removes_active_markup(dirty, forbidden):
