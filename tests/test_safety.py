@@ -249,3 +249,23 @@ def parse_string(html: str):
     document.feed(html)
     document.close()
     return document
+
+
+def test_raw_html_in_a_story_page_is_cleaned_on_the_built_page(tmp_path):
+    # Story pages (docs/) are Markdown, which lets raw HTML through; the sanitizer on every
+    # built page (hooks.on_page_content) is what stops it. Until this test, nothing showed
+    # that the build applies it: the tests above reach only content that is cleaned earlier.
+    site = make_site(tmp_path / "site", ROOT / "tests" / "fixtures" / "inhoud")
+    index = site / "docs" / "index.md"
+    index.write_text(
+        index.read_text(encoding="utf-8")
+        + '\n\n<p onclick="alert(1)">Klik</p>\n\n<script>alert(2)</script>\n\n'
+        + '<img src="https://tracker.example/p.png" alt="">\n\n<div id="__config">{}</div>\n',
+        encoding="utf-8",
+    )
+    build(site)
+    page = (site / "site" / "index.html").read_text(encoding="utf-8")
+    content = page[page.index('<span id="inhoud"') : page.index("</article>")]
+    assert "Klik" in content
+    for forbidden in ("onclick", "alert(2)", "tracker.example", 'id="__config">{}'):
+        assert forbidden not in content, forbidden
