@@ -176,6 +176,18 @@
     return (inflected || lex.count.has(word)) && !lex.count.has(verb) ? null : verb;
   }
 
+  // Dutch verbs on -eren and their nouns on -atie or -ering, both ways: "evalueren" and
+  // "evalueert" -> "evaluatie", "organisatie" -> "organiseren", "digitaliseren" ->
+  // "digitalisering". Pagefind's stemming keeps them apart. Only forms the site uses.
+  function relatives(lex, word) {
+    var verb = /^(.{4,})e(?:ren|ert|erde|erden|erd)$/.exec(word);
+    var noun = /^(.{4,})(?:atie|aties|ering|eringen)$/.exec(word);
+    var stem = verb ? verb[1] : noun ? noun[1] : null;
+    if (!stem) return [];
+    var forms = verb ? [stem + "atie", stem + "ering"] : [stem + "eren"];
+    return forms.filter(function (form) { return lex.count.has(form); });
+  }
+
   // The searches to run for what the reader typed, each with a weight.
   function plan(lex, text) {
     var all = tokens(text);
@@ -192,6 +204,9 @@
     content.forEach(function (word) {
       var verb = infinitive(lex, word);
       if (verb) queries.push({ text: content.map(function (w) { return w === word ? verb : w; }).join(" "), weight: 0.8 });
+      relatives(lex, verb || word).forEach(function (relative) {
+        queries.push({ text: content.map(function (w) { return w === word ? relative : w; }).join(" "), weight: 0.8 });
+      });
       if (/^\d+$/.test(word) || lex.count.has(word)) return;
       var replacements = [];
       var familiar = known(lex, word); // an inflection of a known word: Pagefind's stemming finds it
