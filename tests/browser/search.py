@@ -16,6 +16,8 @@ QUERIES = {
     "vijfde": FOLDER / "search_queries_vijfde.yaml",  # written blind after the last change, measured once
     "zesde": FOLDER / "search_queries_zesde.yaml",  # written blind during the second glossary pass (SEARCH.md)
     "zevende": FOLDER / "search_queries_zevende.yaml",  # written blind after the rule for verbs on -eren, measured once
+    "achtste": FOLDER / "search_queries_achtste.yaml",  # written during the third glossary pass (SEARCH.md)
+    "negende": FOLDER / "search_queries_negende.yaml",  # written in a folder with only the site's pages (SEARCH.md)
 }
 LIMIT = 5  # recall@5: the answer must be among the first five results
 

@@ -60,16 +60,24 @@ def _measure(page, kind: str) -> tuple[float, str]:
     return score, "\n".join(report)
 
 
+def _below_target(measured: str) -> pytest.MarkDecorator:
+    """A set that does not reach the target yet: strict, so the guard applies once it does."""
+    return pytest.mark.xfail(strict=True, reason=f"{measured}: vragen in gewone taal en termen zonder regel in "
+                             "zoekwoorden.yaml missen; zie SEARCH.md")
+
+
 # Every query set of SEARCH.md: typos, compounds, inflections, English terms and questions.
 @pytest.mark.parametrize("kind", [
     "gewoon",
     "moeilijk",
     "blind",
     "derde",  # 0,780 at its first measurement; 0,900 since the second glossary pass
-    "vierde",  # 0,820 at its first measurement; 0,900 since the rule for verbs on -eren
+    "vierde",  # 0,820 at its first measurement; 0,920 since the third glossary pass
     "vijfde",  # 0,840 at its first measurement; 0,900 since the rule for verbs on -eren
     "zesde",  # 0,860 at its first measurement; 0,920 since the rule for verbs on -eren
-    "zevende",  # written after the last change and measured once: 0,900
+    "zevende",  # 0,900 at its first measurement; 0,920 since the third glossary pass
+    pytest.param("achtste", marks=_below_target("gemeten 0,820 (41 van 50), voor en na de derde ronde zoekwoorden")),
+    "negende",  # written with only the site's pages at hand: 0,940, before and after the third pass
 ])
 def test_search_finds_what_readers_type(open_page, kind):
     score, report = _measure(open_page(""), kind)
