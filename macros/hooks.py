@@ -352,8 +352,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     state = config[CONFIG_KEY]
     if not isinstance(state, BuildState):
         return
-    synonyms = [s.for_search() for s in state.kennisbank.synonyms]
     if _dirty:
+        synonyms = [s.for_search() for s in state.kennisbank.synonyms]
         build_search_index(Path(config.site_dir), elements_on_disk(Path(config.site_dir)), synonyms)
         return
     try:

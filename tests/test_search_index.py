@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -170,3 +173,22 @@ def test_a_failing_index_says_so_in_dutch(tmp_path):
     job = start_search_index(blocked, [("a/index.html", '<article data-pagefind-body><h1>Titel</h1><p>Tekst</p>')], [])
     with pytest.raises(RuntimeError, match="Pagefind kon de zoekindex niet maken"):
         job.finish()
+
+
+def test_a_dirty_build_indexes_every_page_on_disk(tmp_path):
+    # "mkdocs serve --dirty" / "build --dirty" rewrites changed pages only, so no index is made
+    # beside the theme; the index is made afterwards from every page on disk instead.
+    site = make_site(tmp_path / "site", ROOT / "tests" / "fixtures" / "inhoud")
+    build(site)
+    bundle = site / "site" / INDEX_FOLDER
+    before = _fragments(bundle)
+    lexicon = (bundle / LEXICON_FILE).read_text(encoding="utf-8")
+    shutil.rmtree(bundle)
+    # Not --strict: MkDocs itself warns that a dirty build may leave stale links.
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--dirty", "-f", str(site / "mkdocs.yml"), "-d", str(site / "site")],
+        capture_output=True, text=True, cwd=site, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert _fragments(bundle) == before and len(before) > 5
+    assert (bundle / LEXICON_FILE).read_text(encoding="utf-8") == lexicon
