@@ -11,8 +11,11 @@ Event order matters and is set explicitly:
    the open data, charts, feed and redirects of old ids. Every path is
    claimed once; a hand-written file at a generated address is an error.
 3. Generated pages render themselves from the model: their body never passes
-   through Markdown or mkdocs-macros.
-4. ``on_page_content`` (priority -100, after every other plugin) sanitizes the HTML.
+   through Markdown or mkdocs-macros. ``on_nav``, the last event before MkDocs fills
+   in the pages, forks a helper that renders and sanitizes them from the other end
+   of the list (macros/render/parallel.py); ``on_env`` ends it.
+4. ``on_page_content`` (priority -100, after every other plugin) sanitizes the HTML,
+   unless the helper did so already from the same HTML.
 5. ``on_env`` runs when every page has its content and before the theme renders any:
    it trims the whitespace of the theme's templates and starts the search index
    (Pagefind, see macros/search_index.py) in a process of its own, from the part of each
@@ -56,6 +59,7 @@ from macros.render.blocks import StoryBlocks
 from macros.render.environment import SiteInfo, html_text, make_environment
 from macros.render.files import SiteFiles
 from macros.render.pages import PageRenderer, RenderedPage
+from macros.render.parallel import PageRendering
 from macros.sanitize import sanitize_html
 from macros.search_index import ARTICLE, INDEX_FOLDER, IndexJob, build_search_index, elements_on_disk, indexed_copy, search_marks, start_search_index
 from macros.site_plan import chart_path
@@ -68,6 +72,7 @@ CONFIG_KEY = "kennisbank"
 _serving = False  # set by on_startup; True under "mkdocs serve"
 _dirty = False  # set by on_startup; True for "--dirty", which rebuilds changed pages only
 _search_jobs: list[IndexJob] = []  # the search index being made beside the build (on_env to on_post_build)
+_page_helpers: list[PageRendering] = []  # pages being rendered by a helper process (on_nav to on_env)
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,7 @@ class Rendering:
     """What renders pages and blocks; made once the site's address is known (on_files)."""
 
     pages: PageRenderer
+    shared: PageRendering  # the generated pages, rendered with a helper process where safe
     blocks: StoryBlocks
     files: SiteFiles
     figures: tuple[File, ...]
@@ -102,12 +108,15 @@ class BuildState:
 class GeneratedPage(Page):
     """A page made from the model: its title and body come from us, not from a Markdown file."""
 
-    def __init__(self, planned: PlannedPage, file: File, config: MkDocsConfig, make: Callable[[PlannedPage], RenderedPage], edit_url: str | None):
+    def __init__(
+        self, planned: PlannedPage, file: File, config: MkDocsConfig, make: Callable[[PlannedPage], tuple[RenderedPage, str | None]], edit_url: str | None
+    ):
         super().__init__(None, file, config)
         self.planned = planned
         self._make = make
         self.edit_url = edit_url  # the content file behind the page, not the virtual page
         self.hide_navigation = False  # set in on_nav when the left column would be empty
+        self.sanitized: tuple[str, str] | None = None  # (content, the same through the sanitizer) when known
 
     def read_source(self, config: MkDocsConfig) -> None:
         # Titles are escaped here, once: the theme prints page titles as they are.
@@ -123,9 +132,10 @@ class GeneratedPage(Page):
             self.meta["hide"] = ["navigation"]
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        rendered = self._make(self.planned)
+        rendered, cleaned = self._make(self.planned)
         self.content = str(rendered.html)
         self.toc = get_toc(rendered.toc)  # type: ignore[arg-type]
+        self.sanitized = (self.content, cleaned) if cleaned is not None else None
 
 
 def _plain_files_problems(root: Path, folders: list[Path]) -> list[Problem]:
@@ -263,8 +273,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for file in files.documentation_pages()
         if file.src_uri.startswith("verhaal/")
     ]
+    page_renderer = PageRenderer(state.kennisbank, env, markdown, mentions(story, {m.id: m.naam for m in state.kennisbank.municipalities}))
     rendering = Rendering(
-        pages=PageRenderer(state.kennisbank, env, markdown, mentions(story, {m.id: m.naam for m in state.kennisbank.municipalities})),
+        pages=page_renderer,
+        shared=PageRendering(page_renderer.render, sanitize_html),
         blocks=StoryBlocks(state.kennisbank, env),
         files=SiteFiles(state.kennisbank, env, site),
         figures=tuple(f for f in files if f.src_uri.startswith("figuren/")),
@@ -301,7 +313,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # Item and value pages are reached through the overviews, not the navigation.
         file = File.generated(config, planned.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
         files.append(file)
-        GeneratedPage(planned, file, config, rendering.pages.render, site.edit_url(planned.source_path))
+        GeneratedPage(planned, file, config, rendering.shared.render, site.edit_url(planned.source_path))
     return files
 
 
@@ -340,11 +352,21 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
             page.parent = sections.get(top.split("/")[0])
         if isinstance(page.parent, Section):
             page.hide_navigation = len(page.parent.children) == 1
+    state = config[CONFIG_KEY]
+    if state.rendering is not None and not _dirty:  # a --dirty build renders only changed pages
+        # In the order in which MkDocs will fill them in: it takes them from the front.
+        generated = [file.page.planned for file in files.documentation_pages() if isinstance(file.page, GeneratedPage)]
+        state.rendering.shared.start(generated)
+        _page_helpers.append(state.rendering.shared)
     return nav
 
 
 @event_priority(-100)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # A page the helper process rendered was sanitized there, from this very HTML.
+    prepared = getattr(page, "sanitized", None)
+    if prepared is not None and prepared[0] == html:
+        return prepared[1]
     return sanitize_html(html)
 
 
@@ -363,7 +385,9 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    # The build stopped after on_env: the index being made belongs to no site.
+    # The build stopped: the helper rendering pages, or the index being made, belongs to no site.
+    while _page_helpers:
+        _page_helpers.pop().finish()
     while _search_jobs:
         _search_jobs.pop().cancel()
 
@@ -394,6 +418,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     env.lstrip_blocks = True
     env.globals["kb_article_start"] = _article_start
     state = config[CONFIG_KEY]
+    while _page_helpers:
+        _page_helpers.pop().finish()  # every page has its content now
     if isinstance(state, BuildState) and not _dirty:
         site_title = config.site_name
         elements = [
