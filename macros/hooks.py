@@ -11,11 +11,11 @@ Event order matters and is set explicitly:
    the open data, charts, feed and redirects of old ids. Every path is
    claimed once; a hand-written file at a generated address is an error.
 3. Generated pages render themselves from the model: their body never passes
-   through Markdown or mkdocs-macros. ``on_nav``, the last event before MkDocs fills
-   in the pages, forks a helper that renders and sanitizes them from the other end
-   of the list (macros/render/parallel.py); ``on_env`` ends it.
+   through Markdown or mkdocs-macros; each is sanitized as it is rendered. ``on_nav``,
+   the last event before MkDocs fills in the pages, forks a helper that renders them
+   from the other end of the list (macros/parallel.py); ``on_env`` ends it.
 4. ``on_page_content`` (priority -100, after every other plugin) sanitizes the HTML,
-   unless the helper did so already from the same HTML.
+   unless it is the very HTML that was sanitized with a generated page.
 5. ``on_env`` runs when every page has its content and before the theme renders any:
    it trims the whitespace of the theme's templates and starts the search index
    (Pagefind, see macros/search_index.py) in a process of its own, from the part of each
@@ -35,6 +35,7 @@ import logging
 import os
 import posixpath
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -54,12 +55,12 @@ from macros.load import check_content
 from macros.mentions import StoryPage, mentions, page_title
 from macros.model import Kennisbank
 from macros.pages import PlannedPage, plan_pages, plan_redirects
+from macros.parallel import SharedWork
 from macros.problems import Problem
 from macros.render.blocks import StoryBlocks
 from macros.render.environment import SiteInfo, html_text, make_environment
 from macros.render.files import SiteFiles
 from macros.render.pages import PageRenderer, RenderedPage
-from macros.render.parallel import PageRendering
 from macros.sanitize import sanitize_html
 from macros.search_index import ARTICLE, INDEX_FOLDER, IndexJob, build_search_index, elements_on_disk, indexed_copy, search_marks, start_search_index
 from macros.site_plan import chart_path
@@ -72,7 +73,7 @@ CONFIG_KEY = "kennisbank"
 _serving = False  # set by on_startup; True under "mkdocs serve"
 _dirty = False  # set by on_startup; True for "--dirty", which rebuilds changed pages only
 _search_jobs: list[IndexJob] = []  # the search index being made beside the build (on_env to on_post_build)
-_page_helpers: list[PageRendering] = []  # pages being rendered by a helper process (on_nav to on_env)
+_page_helpers: list[SharedWork] = []  # pages being rendered by a helper process (on_nav to on_env)
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ class Rendering:
     """What renders pages and blocks; made once the site's address is known (on_files)."""
 
     pages: PageRenderer
-    shared: PageRendering  # the generated pages, rendered with a helper process where safe
+    shared: SharedWork[PlannedPage, tuple[RenderedPage, str]]  # generated pages, rendered and sanitized
     blocks: StoryBlocks
     files: SiteFiles
     figures: tuple[File, ...]
@@ -109,14 +110,14 @@ class GeneratedPage(Page):
     """A page made from the model: its title and body come from us, not from a Markdown file."""
 
     def __init__(
-        self, planned: PlannedPage, file: File, config: MkDocsConfig, make: Callable[[PlannedPage], tuple[RenderedPage, str | None]], edit_url: str | None
+        self, planned: PlannedPage, file: File, config: MkDocsConfig, make: Callable[[PlannedPage], tuple[RenderedPage, str]], edit_url: str | None
     ):
         super().__init__(None, file, config)
         self.planned = planned
         self._make = make
         self.edit_url = edit_url  # the content file behind the page, not the virtual page
         self.hide_navigation = False  # set in on_nav when the left column would be empty
-        self.sanitized: tuple[str, str] | None = None  # (content, the same through the sanitizer) when known
+        self.sanitized: tuple[str, str] | None = None  # (content, the same through the sanitizer), once rendered
 
     def read_source(self, config: MkDocsConfig) -> None:
         # Titles are escaped here, once: the theme prints page titles as they are.
@@ -135,7 +136,7 @@ class GeneratedPage(Page):
         rendered, cleaned = self._make(self.planned)
         self.content = str(rendered.html)
         self.toc = get_toc(rendered.toc)  # type: ignore[arg-type]
-        self.sanitized = (self.content, cleaned) if cleaned is not None else None
+        self.sanitized = (self.content, cleaned)
 
 
 def _plain_files_problems(root: Path, folders: list[Path]) -> list[Problem]:
@@ -276,7 +277,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     page_renderer = PageRenderer(state.kennisbank, env, markdown, mentions(story, {m.id: m.naam for m in state.kennisbank.municipalities}))
     rendering = Rendering(
         pages=page_renderer,
-        shared=PageRendering(page_renderer.render, sanitize_html),
+        shared=SharedWork(partial(_rendered_and_sanitized, page_renderer), "pagina's gemaakt"),
         blocks=StoryBlocks(state.kennisbank, env),
         files=SiteFiles(state.kennisbank, env, site),
         figures=tuple(f for f in files if f.src_uri.startswith("figuren/")),
@@ -308,13 +309,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in extra.items():
         claim(path, "een gegenereerd bestand")
         files.append(File.generated(config, path, content=content))
+
+    def render(page: PlannedPage) -> tuple[RenderedPage, str]:
+        return rendering.shared.get(page)[0]
+
     for planned in state.pages.values():
         claim(planned.src_uri, planned.source_path or "een overzichtspagina")
         # Item and value pages are reached through the overviews, not the navigation.
         file = File.generated(config, planned.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
         files.append(file)
-        GeneratedPage(planned, file, config, rendering.shared.render, site.edit_url(planned.source_path))
+        GeneratedPage(planned, file, config, render, site.edit_url(planned.source_path))
     return files
+
+
+def _rendered_and_sanitized(renderer: PageRenderer, page: PlannedPage) -> tuple[RenderedPage, str]:
+    # Sanitized with the page, so that a helper process does that part too (on_page_content).
+    rendered = renderer.render(page)
+    return rendered, sanitize_html(str(rendered.html))
 
 
 def _check_story_pages(state: BuildState, files: Files) -> None:
@@ -363,7 +374,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 @event_priority(-100)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # A page the helper process rendered was sanitized there, from this very HTML.
+    # A generated page was sanitized as it was rendered (maybe by a helper process), from this very HTML.
     prepared = getattr(page, "sanitized", None)
     if prepared is not None and prepared[0] == html:
         return prepared[1]

@@ -11,8 +11,9 @@ from __future__ import annotations
 import difflib
 import logging
 import os
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 
@@ -24,6 +25,7 @@ from .editor_markdown import markdown_problems
 from .fields import leaves, walk
 from .messages import dotted, problems_from
 from .model import Kennisbank, case_vocabularies, sorted_items
+from .parallel import SharedWork
 from .problems import ContentError, Problem, suggestion
 from .provenance import typing_problems
 from .search_terms import problems as search_term_problems
@@ -52,18 +54,34 @@ def load_kennisbank(content_dir: Path) -> Kennisbank:
     return kennisbank
 
 
-class _Run:
-    """What one validation run collects: problems, items, and every key that was read."""
+@dataclass
+class _Found:
+    """What validation collects: problems, items, and every key that was read."""
+
+    problems: list[Problem] = field(default_factory=list)
+    items: dict[str, list[Entry]] = field(default_factory=lambda: {c.folder: [] for c in COLLECTIONS})
+    # Keys of every item read, valid or not: a reference to an item whose file has
+    # another mistake is not also reported as a reference to nothing.
+    keys: dict[str, set[Any]] = field(default_factory=lambda: {c.folder: set() for c in COLLECTIONS})
+    references: list[tuple[str, Any, Problem]] = field(default_factory=list)  # (collection, key, where)
+    aliases: list[tuple[str, str, str, Problem]] = field(default_factory=list)  # (collection, item id, former id, where)
+
+    def add(self, other: _Found) -> None:
+        """Add what one file gave, in the order the files are read."""
+        self.problems += other.problems
+        for folder, items in other.items.items():
+            self.items[folder] += items
+            self.keys[folder] |= other.keys[folder]
+        self.references += other.references
+        self.aliases += other.aliases
+
+
+class _Run(_Found):
+    """What one validation run collects, and the taxonomy it checks against."""
 
     def __init__(self, taxonomy: Taxonomy):
+        super().__init__()
         self.taxonomy = taxonomy
-        self.problems: list[Problem] = []
-        self.items: dict[str, list[Entry]] = {c.folder: [] for c in COLLECTIONS}
-        # Keys of every item read, valid or not: a reference to an item whose file has
-        # another mistake is not also reported as a reference to nothing.
-        self.keys: dict[str, set[Any]] = {c.folder: set() for c in COLLECTIONS}
-        self.references: list[tuple[str, Any, Problem]] = []  # (collection, key, where)
-        self.aliases: list[tuple[str, str, str, Problem]] = []  # (collection, item id, former id, where)
 
 
 def check_content(content_dir: Path) -> tuple[Kennisbank | None, list[Problem]]:
@@ -193,30 +211,51 @@ def _load_collection(collection: Collection, content_dir: Path, shown: Shown, ru
         return
     if file_kind_problem(directory, shown(directory)) is not None:
         return  # reported with the other entries of content/
-    for entry in sorted(os.scandir(directory), key=lambda e: e.name):
-        path = Path(entry.path)
-        kind = file_kind_problem(path, shown(path))
-        if kind is not None:
-            run.problems.append(kind)
-        elif entry.name.startswith("."):
-            run.problems.append(_dotfile(path, shown))
-        elif entry.is_dir(follow_symlinks=False) or path.suffix != ".md":
-            run.problems.append(
-                Problem(
-                    shown(path),
-                    0,
-                    "",
-                    f"in {collection.folder}/ horen alleen .md-bestanden (één per {collection.singular}); "
-                    "dit bestand zou niet op de site komen. Hernoem of verwijder het.",
-                )
-            )
-        else:
-            # The file name is the id: references to an unreadable file are not errors of their own.
-            run.keys[collection.folder].add(path.stem)
-            document, found = read_markdown_file(path, shown(path))
-            run.problems.extend(found)
-            if document is not None:
-                _file_item(collection, document, path.stem, not found, run)
+    entries = [(Path(entry.path), _entry_problem(entry, collection, shown)) for entry in sorted(os.scandir(directory), key=lambda e: e.name)]
+    # Reading and checking a file needs nothing from the other files: a helper process
+    # takes the files from the end of the list while this one reads from the front.
+    reading = SharedWork(partial(_read_item_file, collection, shown, run.taxonomy), "bestanden gelezen")
+    reading.start([path for path, problem in entries if problem is None])
+    try:
+        for path, problem in entries:
+            if problem is not None:
+                run.problems.append(problem)
+            else:
+                run.add(reading.get(path)[0])
+    finally:
+        reading.finish()
+
+
+def _entry_problem(entry: os.DirEntry, collection: Collection, shown: Shown) -> Problem | None:
+    """Why an entry in a collection's folder is not an item file, or None when it is one."""
+    path = Path(entry.path)
+    kind = file_kind_problem(path, shown(path))
+    if kind is not None:
+        return kind
+    if entry.name.startswith("."):
+        return _dotfile(path, shown)
+    if entry.is_dir(follow_symlinks=False) or path.suffix != ".md":
+        return Problem(
+            shown(path),
+            0,
+            "",
+            f"in {collection.folder}/ horen alleen .md-bestanden (één per {collection.singular}); "
+            "dit bestand zou niet op de site komen. Hernoem of verwijder het.",
+        )
+    return None
+
+
+def _read_item_file(collection: Collection, shown: Shown, taxonomy: Taxonomy, path: Path) -> _Found:
+    """What one item file gives: its problems, its item when valid, its keys and references."""
+    run = _Run(taxonomy)
+    # The file name is the id: references to an unreadable file are not errors of their own.
+    run.keys[collection.folder].add(path.stem)
+    document, found = read_markdown_file(path, shown(path))
+    run.problems.extend(found)
+    if document is not None:
+        _file_item(collection, document, path.stem, not found, run)
+    # Only what was found: the taxonomy stays behind (a helper would send it back with every file).
+    return _Found(run.problems, run.items, run.keys, run.references, run.aliases)
 
 
 def _file_item(collection: Collection, document: SourceDocument, stem: str, readable: bool, run: _Run) -> None:

@@ -596,6 +596,14 @@ EXPLANATION = """
   *zoekindex ernaast* is hoe lang dat proces duurde, *daarop gewacht* hoe lang de bouw aan het
   eind nog op de index wachtte: alleen dat komt bij de bouwtijd. Naast elkaar duurt de index
   langer dan alleen, omdat twee processen op deze machine samen ongeveer anderhalve core krijgen.
+- *Twee cores.* Python valideert en maakt pagina's in één proces. Voor de twee lange lijsten
+  (de bestanden van de praktijkvoorbeelden lezen en controleren, de gegenereerde pagina's maken en
+  zuiveren) start de bouw daarom met `fork` een helper die dezelfde lijst van achteren afwerkt,
+  terwijl de bouw van voren begint, tot ze elkaar treffen (`macros/parallel.py`). Zo werkt de
+  tweede core al voordat de zoekindex hem gebruikt. Wat de helper niet schoon kan doen (een fout,
+  een logregel), doet de bouw zelf opnieuw; de gebouwde site is byte voor byte gelijk aan een bouw
+  in één proces (`KENNISBANK_PROCESSEN=1`). Kolom *piekgeheugen* telt het grootste proces, en
+  dat is met de helper groter: zijn gedeelde geheugen telt mee.
 - *Hoe de zoekopdracht is gemeten.* Per N serveert het script de gebouwde site op 127.0.0.1, opent
   `praktijkvoorbeelden/voorbeeld-00000/` in Chromium (Playwright) en wacht tot de pagina geladen
   en het netwerk stil is. Dan klikt het in het zoekvak `#kb-zoekvak` (dat begint Pagefind en de
@@ -610,7 +618,9 @@ EXPLANATION = """
   ze op schijf staan. *Eerste zoekopdracht* is alles vanaf de klik in het zoekvak; *pagina plus
   zoeken* is alles vanaf het openen van de pagina.
 - *Redactielus.* `mkdocs serve` herbouwt bij elke wijziging de hele site, met de zoekindex; de tijd
-  tot de herbouwde pagina is daarom ongeveer de bouwtijd bij die N.
+  tot de herbouwde pagina is daarom ongeveer de bouwtijd bij die N. `mkdocs serve` draait threads
+  (de webserver, het volgen van bestanden), en uit een proces met threads start de bouw geen helper:
+  daar gebeurt alles in één proces.
 """
 # Sections of BENCHMARKS.md that are written by hand, not by this script: kept at its end.
 HAND_WRITTEN = ("## Testduur", "## Geprobeerd en teruggedraaid")

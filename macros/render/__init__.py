@@ -2,7 +2,6 @@
 
 - :mod:`.environment` the Jinja environment, filters and what every page needs to know
 - :mod:`.pages` the body of every generated page (a case page, an overview, ...)
-- :mod:`.parallel` those bodies rendered by the build and a forked helper together
 - :mod:`.blocks` the blocks that story pages in ``docs/`` pull in through macros
 - :mod:`.files` files that are not pages: feed, charts, redirects, filter data
 - :mod:`.toc` the table of contents of a generated page
