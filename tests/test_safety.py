@@ -269,3 +269,27 @@ def test_raw_html_in_a_story_page_is_cleaned_on_the_built_page(tmp_path):
     assert "Klik" in content
     for forbidden in ("onclick", "alert(2)", "tracker.example", 'id="__config">{}'):
         assert forbidden not in content, forbidden
+
+
+@pytest.mark.parametrize("processes", ["", "1"], ids=["met-helper", "een-proces"])
+def test_markup_a_page_template_lets_through_is_cleaned_on_every_generated_page(tmp_path, monkeypatch, processes):
+    # Generated pages are sanitized as they are rendered, by the build or by its helper
+    # process (macros/parallel.py). A template mistake stands in for anything that could
+    # slip past the escaping: the breadcrumb template is on every generated page.
+    import shutil
+
+    site = make_site(tmp_path / "site", ROOT / "tests" / "fixtures" / "inhoud")
+    (site / "macros").unlink()
+    shutil.copytree(ROOT / "macros", site / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    breadcrumb = site / "macros" / "templates" / "_kruimelpad.html"
+    breadcrumb.write_text(breadcrumb.read_text(encoding="utf-8") + '<p onclick="alert(1)">Klik</p><script>alert(2)</script>', encoding="utf-8")
+    monkeypatch.setenv("KENNISBANK_PROCESSEN", processes)
+    result = build(site)
+    assert ("pagina's gemaakt door een tweede proces" in result.stderr) is (processes == "")
+    pages = [site / "site" / path / "index.html" for path in ("praktijkvoorbeelden/wijkmonitor", "gemeenten", "risicos/privacy")]
+    pages += sorted((site / "site" / "gemeenten").glob("*/index.html"))[-3:]  # the helper starts at the end
+    for path in pages:
+        page = path.read_text(encoding="utf-8")
+        content = page[page.index('<span id="inhoud"') : page.index("</article>")]
+        assert "Klik" in content, path
+        assert "onclick" not in content and "alert(2)" not in content, path
