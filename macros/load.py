@@ -444,12 +444,15 @@ def likely_duplicates(kennisbank: Kennisbank) -> list[Problem]:
     for municipality, cases in by_municipality.items():
         name = kennisbank.municipality(municipality).naam
         titles = {c.id: _bare_title(c.titel, name) for c in cases}
+        # One matcher per newer title: difflib prepares its second sequence once, not per pair.
+        matchers: dict[str, difflib.SequenceMatcher] = {}
         for index, first in enumerate(cases):
             for second in cases[index + 1 :]:
                 older, newer = sorted((first, second), key=lambda c: (c.toegevoegd, c.id))
                 if newer.id in flagged:
                     continue  # one warning per case is enough
-                matcher = difflib.SequenceMatcher(None, titles[older.id], titles[newer.id])
+                matcher = matchers.get(newer.id) or matchers.setdefault(newer.id, difflib.SequenceMatcher(None, "", titles[newer.id]))
+                matcher.set_seq1(titles[older.id])
                 # The quick upper bounds skip most pairs before the full comparison.
                 if matcher.real_quick_ratio() >= DUPLICATE_SIMILARITY and matcher.quick_ratio() >= DUPLICATE_SIMILARITY and matcher.ratio() >= DUPLICATE_SIMILARITY:
                     flagged.add(newer.id)
