@@ -80,8 +80,7 @@ _page_helpers: list[SharedWork] = []  # pages being rendered by a helper process
 class Rendering:
     """What renders pages and blocks; made once the site's address is known (on_files)."""
 
-    pages: PageRenderer
-    shared: SharedWork[PlannedPage, tuple[RenderedPage, str]]  # generated pages, rendered and sanitized
+    pages: SharedWork[PlannedPage, tuple[RenderedPage, str]]  # generated pages, rendered and sanitized
     blocks: StoryBlocks
     files: SiteFiles
     figures: tuple[File, ...]
@@ -276,8 +275,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     ]
     page_renderer = PageRenderer(state.kennisbank, env, markdown, mentions(story, {m.id: m.naam for m in state.kennisbank.municipalities}))
     rendering = Rendering(
-        pages=page_renderer,
-        shared=SharedWork(partial(_rendered_and_sanitized, page_renderer), "pagina's gemaakt"),
+        pages=SharedWork(partial(_rendered_and_sanitized, page_renderer), "pagina's gemaakt"),
         blocks=StoryBlocks(state.kennisbank, env),
         files=SiteFiles(state.kennisbank, env, site),
         figures=tuple(f for f in files if f.src_uri.startswith("figuren/")),
@@ -311,7 +309,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=content))
 
     def render(page: PlannedPage) -> tuple[RenderedPage, str]:
-        return rendering.shared.get(page)[0]
+        return rendering.pages.get(page)[0]
 
     for planned in state.pages.values():
         claim(planned.src_uri, planned.source_path or "een overzichtspagina")
@@ -323,7 +321,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _rendered_and_sanitized(renderer: PageRenderer, page: PlannedPage) -> tuple[RenderedPage, str]:
-    # Sanitized with the page, so that a helper process does that part too (on_page_content).
+    # Sanitized here, with the page, so that a helper process does that part too;
+    # on_page_content keeps the result when the HTML is still the same.
     rendered = renderer.render(page)
     return rendered, sanitize_html(str(rendered.html))
 
@@ -367,8 +366,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     if state.rendering is not None and not _dirty:  # a --dirty build renders only changed pages
         # In the order in which MkDocs will fill them in: it takes them from the front.
         generated = [file.page.planned for file in files.documentation_pages() if isinstance(file.page, GeneratedPage)]
-        state.rendering.shared.start(generated)
-        _page_helpers.append(state.rendering.shared)
+        state.rendering.pages.start(generated)
+        _page_helpers.append(state.rendering.pages)
     return nav
 
 
