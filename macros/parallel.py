@@ -57,8 +57,11 @@ class SharedWork(Generic[Item, Result]):
         self._results: dict[int, Result | None] | None = None  # the helper's, once received
 
     def start(self, items: Sequence[Item]) -> None:
-        """Fork the helper for ``items``, in the order this process will ask for them."""
-        if self._helper is not None or len(items) < MIN_ITEMS or not forking_is_safe():
+        """Fork the helper for ``items``, in the order this process will ask for them.
+
+        Once per SharedWork: the helper's results are kept by their place in this list.
+        """
+        if self._positions or len(items) < MIN_ITEMS or not forking_is_safe():
             return
         context = multiprocessing.get_context("fork")
         self._positions = {item: position for position, item in enumerate(items)}

@@ -70,6 +70,10 @@ def scenario(kind: str, argument: str = "") -> dict:
         helpers = len(multiprocessing.active_children())
         shared.finish()  # as when the build stops with an error
         return {"helpers before": helpers, "helpers after": len(multiprocessing.active_children())}
+    if kind == "short":
+        shared = SharedWork(slow_work, "gedaan")
+        shared.start(ITEMS[: MIN_ITEMS - 1])
+        return {"helpers": len(multiprocessing.active_children()), "results": [shared.get(item) for item in ITEMS[: MIN_ITEMS - 1]]}
     if kind == "content":
         kennisbank, problems = check_content(Path(argument))
         return {"problems": [str(p) for p in problems], "cases": [c.id for c in kennisbank.cases] if kennisbank else None, "log": kept.messages}
@@ -121,9 +125,7 @@ def test_no_helper_while_another_thread_runs_for_a_short_list_or_when_asked_for_
     finally:
         stop.set()
         other.join()
-    shared = SharedWork(slow_work, "gedaan")
-    shared.start(ITEMS[: MIN_ITEMS - 1])
-    assert not multiprocessing.active_children()
+    assert fresh("short") == {"helpers": 0, "results": [(item.upper(), False) for item in ITEMS[: MIN_ITEMS - 1]]}
     monkeypatch.setenv(ONE_PROCESS, "1")  # inherited by the fresh interpreter
     assert not any(helped for _, helped in fresh("ok")["results"])
 
