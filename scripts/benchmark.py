@@ -566,8 +566,8 @@ EXPLANATION = """
 - *Wat het verschil met de basislijnen is.* Onze bouw leest en controleert eerst alle inhoud, maakt
   de pagina's uit sjablonen (ook de lijsten, de waarden van kenmerken, de itempagina's van
   risicokaarten, leerlijnen, adviezen en gemeenten), zuivert elke pagina met een HTML-sanitizer,
-  schrijft de open data (JSON, CSV, schema's, feed), de filtergegevens en de grafieken, en maakt
-  na de bouw de zoekindex. *Kaal* bouwt alleen de tekst van de praktijkvoorbeelden, met de
+  schrijft de open data (JSON, CSV, schema's, feed) en de grafieken, en maakt de zoekindex
+  (Pagefind). *Kaal* bouwt alleen de tekst van de praktijkvoorbeelden, met de
   lunr-index van mkdocs-material. *Basis* krijgt dezelfde pagina's als onze site kant-en-klaar als
   Markdown, met de lunr-index. Bij kleine N weegt de vaste opstarttijd (inhoud laden, sjablonen,
   mkdocs-macros, het Pagefind-programma) het zwaarst; daarom liggen de verhoudingen bij kleine N hoger.

@@ -92,9 +92,9 @@ def test_answering_gives_a_result_with_working_links(open_page):
     assert "Beantwoord de vragen" in page.locator(".kb-zelfscan__status").inner_text()
     answers = random_answers(4, 1.0)
     for question_id, index in answers.items():
-        # Click the label, as a reader does: with the question in view first. Left to
-        # Playwright, a label at the bottom edge is scrolled a few pixels, which the page
-        # could undo before the click lands (seen once in 20 runs on a busy machine).
+        # Click the label, as a reader does: with the question in view first. A label at
+        # the viewport's bottom edge, scrolled into view by Playwright itself, sometimes
+        # missed its answer (about once in 6 to 25 runs on a busy machine; cause not found).
         option = page.locator(f"fieldset#vraag-{question_id} label.kb-zelfscan__optie").nth(index)
         option.evaluate("label => label.scrollIntoView({block: 'center'})")
         option.click()
